@@ -1,0 +1,30 @@
+/* float (src/objects/floatobject.c) */
+#ifndef KR_FLOATOBJECT_H
+#define KR_FLOATOBJECT_H
+#include "object.h"
+typedef struct {
+    PyObject_HEAD
+    double ob_fval;
+} PyFloatObject;
+extern PyTypeObject PyFloat_Type;
+#define PyFloat_Check(op) PyObject_TypeCheck((op), &PyFloat_Type)
+#define PyFloat_CheckExact(op) Py_IS_TYPE((op), &PyFloat_Type)
+#define PyFloat_AS_DOUBLE(op) (((PyFloatObject *)(op))->ob_fval)
+PyObject *PyFloat_FromDouble(double);
+PyObject *PyFloat_FromString(PyObject *);
+double PyFloat_AsDouble(PyObject *); /* -1.0 with error set on failure */
+PyObject *PyFloat_GetInfo(void);
+double PyFloat_GetMax(void);
+double PyFloat_GetMin(void);
+/* Shortest repr that round-trips ('r'), or fixed/exponent formats with precision. */
+char *PyOS_double_to_string(double val, char format_code, int precision, int flags, int *type);
+double PyOS_string_to_double(const char *s, char **endptr, PyObject *overflow_exception);
+#define Py_DTSF_SIGN 0x01
+#define Py_DTSF_ADD_DOT_0 0x02
+#define Py_DTSF_ALT 0x04
+#define Py_DTSF_NO_NEG_0 0x08
+#define Py_DTST_FINITE 0
+#define Py_DTST_INFINITE 1
+#define Py_DTST_NAN 2
+Py_hash_t _Py_HashDouble(PyObject *inst, double v);
+#endif

@@ -1,0 +1,165 @@
+/* str (src/objects/unicodeobject.c and friends): PEP 393 compact representation.
+ * ASCII strings are a PyASCIIObject followed by the characters and a NUL (getsizeof("")
+ * == 41); other strings are a PyCompactUnicodeObject followed by 1, 2 or 4-byte units. */
+#ifndef KR_UNICODEOBJECT_H
+#define KR_UNICODEOBJECT_H
+#include <stdarg.h>
+#include "object.h"
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t length;
+    Py_hash_t hash; /* -1 until computed */
+    struct {
+        unsigned int interned : 2;
+        unsigned int kind : 3;
+        unsigned int compact : 1;
+        unsigned int ascii : 1;
+        unsigned int statically_allocated : 1;
+        unsigned int : 24;
+    } state;
+} PyASCIIObject;
+typedef struct {
+    PyASCIIObject _base;
+    Py_ssize_t utf8_length;
+    char *utf8; /* cached UTF-8 (NUL-terminated); for ASCII it is the data itself */
+} PyCompactUnicodeObject;
+enum PyUnicode_Kind { PyUnicode_1BYTE_KIND = 1, PyUnicode_2BYTE_KIND = 2, PyUnicode_4BYTE_KIND = 4 };
+#define SSTATE_NOT_INTERNED 0
+#define SSTATE_INTERNED_MORTAL 1
+#define SSTATE_INTERNED_IMMORTAL 2
+#define SSTATE_INTERNED_IMMORTAL_STATIC 3
+
+extern PyTypeObject PyUnicode_Type, PyUnicodeIter_Type;
+#define PyUnicode_Check(op) PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_UNICODE_SUBCLASS)
+#define PyUnicode_CheckExact(op) Py_IS_TYPE((op), &PyUnicode_Type)
+#define PyUnicode_GET_LENGTH(op) (((PyASCIIObject *)(op))->length)
+#define PyUnicode_IS_ASCII(op) (((PyASCIIObject *)(op))->state.ascii)
+#define PyUnicode_KIND(op) (((PyASCIIObject *)(op))->state.kind)
+#define PyUnicode_CHECK_INTERNED(op) (((PyASCIIObject *)(op))->state.interned)
+static inline void *PyUnicode_DATA(PyObject *op)
+{
+    if (PyUnicode_IS_ASCII(op))
+        return (void *)((PyASCIIObject *)op + 1);
+    return (void *)((PyCompactUnicodeObject *)op + 1);
+}
+#define PyUnicode_1BYTE_DATA(op) ((Py_UCS1 *)PyUnicode_DATA(op))
+#define PyUnicode_2BYTE_DATA(op) ((Py_UCS2 *)PyUnicode_DATA(op))
+#define PyUnicode_4BYTE_DATA(op) ((Py_UCS4 *)PyUnicode_DATA(op))
+static inline Py_UCS4 PyUnicode_READ(int kind, const void *data, Py_ssize_t index)
+{
+    if (kind == PyUnicode_1BYTE_KIND) return ((const Py_UCS1 *)data)[index];
+    if (kind == PyUnicode_2BYTE_KIND) return ((const Py_UCS2 *)data)[index];
+    return ((const Py_UCS4 *)data)[index];
+}
+static inline void PyUnicode_WRITE(int kind, void *data, Py_ssize_t index, Py_UCS4 value)
+{
+    if (kind == PyUnicode_1BYTE_KIND) ((Py_UCS1 *)data)[index] = (Py_UCS1)value;
+    else if (kind == PyUnicode_2BYTE_KIND) ((Py_UCS2 *)data)[index] = (Py_UCS2)value;
+    else ((Py_UCS4 *)data)[index] = value;
+}
+#define PyUnicode_READ_CHAR(op, i) PyUnicode_READ(PyUnicode_KIND(op), PyUnicode_DATA(op), (i))
+#define Py_UNICODE_REPLACEMENT_CHARACTER ((Py_UCS4)0xFFFD)
+
+PyObject *PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar);
+PyObject *PyUnicode_FromString(const char *u); /* UTF-8 */
+PyObject *PyUnicode_FromStringAndSize(const char *u, Py_ssize_t size);
+PyObject *PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size);
+PyObject *PyUnicode_FromOrdinal(int ordinal);
+/* printf-like: %s %d %i %u %ld %lu %lld %zd %zu %x %p %c %U %V %S %R %A %T %N %%, with
+ * width/precision; %T = type name of an object, %N = fully qualified type name. */
+PyObject *PyUnicode_FromFormat(const char *format, ...);
+PyObject *PyUnicode_FromFormatV(const char *format, va_list vargs);
+PyObject *PyUnicode_FromObject(PyObject *);
+const char *PyUnicode_AsUTF8(PyObject *);
+const char *PyUnicode_AsUTF8AndSize(PyObject *, Py_ssize_t *size);
+PyObject *PyUnicode_AsUTF8String(PyObject *);
+PyObject *PyUnicode_AsEncodedString(PyObject *, const char *encoding, const char *errors);
+PyObject *PyUnicode_Decode(const char *s, Py_ssize_t size, const char *encoding,
+                           const char *errors);
+PyObject *PyUnicode_DecodeUTF8(const char *s, Py_ssize_t size, const char *errors);
+PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size, const char *errors,
+                                       Py_ssize_t *consumed);
+PyObject *PyUnicode_DecodeLatin1(const char *s, Py_ssize_t size, const char *errors);
+PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const char *errors);
+PyObject *PyUnicode_DecodeFSDefault(const char *s);
+PyObject *PyUnicode_DecodeFSDefaultAndSize(const char *s, Py_ssize_t size);
+PyObject *PyUnicode_EncodeFSDefault(PyObject *);
+PyObject *PyUnicode_AsASCIIString(PyObject *);
+PyObject *PyUnicode_AsLatin1String(PyObject *);
+Py_ssize_t PyUnicode_GetLength(PyObject *);
+Py_UCS4 PyUnicode_ReadChar(PyObject *, Py_ssize_t);
+PyObject *PyUnicode_Substring(PyObject *, Py_ssize_t start, Py_ssize_t end);
+PyObject *PyUnicode_Concat(PyObject *, PyObject *);
+void PyUnicode_Append(PyObject **pleft, PyObject *right);
+void PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right);
+PyObject *PyUnicode_Join(PyObject *separator, PyObject *seq);
+PyObject *_PyUnicode_JoinArray(PyObject *separator, PyObject *const *items, Py_ssize_t n);
+PyObject *PyUnicode_Split(PyObject *s, PyObject *sep, Py_ssize_t maxsplit);
+PyObject *PyUnicode_Format(PyObject *format, PyObject *args); /* the % operator */
+PyObject *PyUnicode_Replace(PyObject *, PyObject *, PyObject *, Py_ssize_t);
+Py_ssize_t PyUnicode_Find(PyObject *, PyObject *, Py_ssize_t, Py_ssize_t, int direction);
+Py_ssize_t PyUnicode_FindChar(PyObject *, Py_UCS4, Py_ssize_t, Py_ssize_t, int direction);
+int PyUnicode_Contains(PyObject *container, PyObject *element);
+int PyUnicode_Compare(PyObject *, PyObject *);
+int PyUnicode_CompareWithASCIIString(PyObject *, const char *);
+int PyUnicode_EqualToUTF8(PyObject *, const char *);
+int _PyUnicode_Equal(PyObject *, PyObject *);
+int _PyUnicode_EqualToASCIIString(PyObject *, const char *);
+PyObject *PyUnicode_RichCompare(PyObject *, PyObject *, int op);
+int PyUnicode_IsIdentifier(PyObject *);
+void PyUnicode_InternInPlace(PyObject **);
+void _PyUnicode_InternImmortal(PyObject **);
+PyObject *PyUnicode_InternFromString(const char *);
+PyObject *_PyUnicode_Copy(PyObject *);
+Py_hash_t _PyUnicode_Hash(PyObject *);
+PyObject *_PyUnicode_FromASCII(const char *, Py_ssize_t);
+Py_UCS4 _PyUnicode_MaxChar(PyObject *);
+/* Format-spec mini-language for str (used by format(), f-strings, str.format). */
+PyObject *_PyUnicode_FormatAdvanced(PyObject *obj, PyObject *format_spec);
+PyObject *PyUnicode_BuildEncodingMap(PyObject *);
+PyObject *_PyUnicode_EscapeRepr(PyObject *); /* repr(str) */
+PyObject *PyUnicode_AsUnicodeEscapeString(PyObject *);
+PyObject *_PyUnicode_DecodeUnicodeEscapeInternal(const char *s, Py_ssize_t size,
+                                                 const char *errors, Py_ssize_t *consumed,
+                                                 const char **first_invalid_escape);
+
+/* Incremental builder: avoids quadratic concatenation. */
+typedef struct {
+    PyObject *buffer;
+    void *data;
+    int kind;
+    Py_UCS4 maxchar;
+    Py_ssize_t size;
+    Py_ssize_t pos;
+    Py_ssize_t min_length;
+    Py_UCS4 min_char;
+    unsigned char overallocate;
+    unsigned char readonly;
+} _PyUnicodeWriter;
+void _PyUnicodeWriter_Init(_PyUnicodeWriter *);
+int _PyUnicodeWriter_WriteChar(_PyUnicodeWriter *, Py_UCS4);
+int _PyUnicodeWriter_WriteStr(_PyUnicodeWriter *, PyObject *);
+int _PyUnicodeWriter_WriteSubstring(_PyUnicodeWriter *, PyObject *, Py_ssize_t, Py_ssize_t);
+int _PyUnicodeWriter_WriteASCIIString(_PyUnicodeWriter *, const char *, Py_ssize_t);
+int _PyUnicodeWriter_WriteLatin1String(_PyUnicodeWriter *, const char *, Py_ssize_t);
+PyObject *_PyUnicodeWriter_Finish(_PyUnicodeWriter *);
+void _PyUnicodeWriter_Dealloc(_PyUnicodeWriter *);
+
+/* Character predicates and case mapping from the generated Unicode tables. */
+int _PyUnicode_IsWhitespace(Py_UCS4);
+int _PyUnicode_IsLinebreak(Py_UCS4);
+int _PyUnicode_IsAlpha(Py_UCS4);
+int _PyUnicode_IsDecimalDigit(Py_UCS4);
+int _PyUnicode_IsDigit(Py_UCS4);
+int _PyUnicode_IsNumeric(Py_UCS4);
+int _PyUnicode_IsPrintable(Py_UCS4);
+int _PyUnicode_IsLowercase(Py_UCS4);
+int _PyUnicode_IsUppercase(Py_UCS4);
+int _PyUnicode_IsTitlecase(Py_UCS4);
+int _PyUnicode_IsXidStart(Py_UCS4);
+int _PyUnicode_IsXidContinue(Py_UCS4);
+int _PyUnicode_ToDecimalDigit(Py_UCS4);
+int _PyUnicode_ToDigit(Py_UCS4);
+double _PyUnicode_ToNumeric(Py_UCS4);
+#define Py_UNICODE_ISSPACE(ch) ((ch) < 128 ? ((ch) == ' ' || ((ch) >= 9 && (ch) <= 13) || ((ch) >= 28 && (ch) <= 31)) : _PyUnicode_IsWhitespace(ch))
+#endif
