@@ -5,6 +5,7 @@
 #define KR_PYERRORS_H
 #include <stdarg.h>
 #include "object.h"
+#include "pystate.h"
 
 typedef struct {
     PyObject_HEAD
@@ -118,6 +119,31 @@ PyObject *PyErr_NewExceptionWithDoc(const char *name, const char *doc, PyObject 
  * except block would; used by C code that raises while handling. */
 void _PyErr_ChainExceptions1(PyObject *exc);
 PyObject *_PyErr_FormatFromCause(PyObject *exception, const char *format, ...);
+void _PyErr_SetKeyError(PyObject *key); /* KeyError(key), wrapping tuples so they print */
+/* Topmost entry of the handled-exception stack whose value is set (sys.exc_info()). */
+_PyErr_StackItem *_PyErr_GetTopmostException(PyThreadState *);
+void _PyErr_WriteUnraisableMsg(const char *err_msg, PyObject *obj);
+/* The default sys.unraisablehook / sys.excepthook bodies (used by sysmodule.c). */
+int _PyErr_WriteUnraisableDefault(PyObject *exc, const char *err_msg, PyObject *obj);
+int PyErr_ResourceWarning(PyObject *source, Py_ssize_t stack_level, const char *format, ...);
+/* Warnings configuration: parse -W / PYTHONWARNINGS entries kept in interp->config. */
+int _PyWarnings_Init(void);
+int _PyErr_CheckSignalsTstate(PyThreadState *);
+int _PyOS_InstallSignalHandlers(void);
+void _PyOS_RestoreSignalHandlers(void);
+PyObject *_PyWarnings_Warn(PyObject *message, PyObject *category, Py_ssize_t stacklevel);
+
+/* Exception groups (src/objects/exceptions.c), used by except* in the eval loop. */
+PyObject *_PyExc_CreateExceptionGroup(const char *msg, PyObject *excs);
+/* Split `eg` by `matcher` (a type or tuple of types): *match and *rest are new
+ * references or None. A naked exception that matches is wrapped in an ExceptionGroup.
+ * Returns 0, or -1 with an exception set. */
+int _PyExc_SplitExceptionGroup(PyObject *eg, PyObject *matcher, PyObject **match,
+                               PyObject **rest);
+/* except* epilogue: combine what the except* clauses raised or re-raised (`excs`, a
+ * list, None entries for handled parts) with the original `orig` into the exception to
+ * propagate, or None. */
+PyObject *_PyExc_PrepReraiseStar(PyObject *orig, PyObject *excs);
 
 /* Exception object accessors */
 PyObject *PyException_GetTraceback(PyObject *);
