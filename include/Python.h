@@ -42,4 +42,7 @@
 #include "import.h"
 #include "sysmodule.h"
 #include "pylifecycle.h"
+#include "osmodule.h"
+#include "fileobject.h"
+#include "structseq.h"
 #endif

@@ -38,7 +38,10 @@ typedef struct {
 extern PyTypeObject PyByteArray_Type, PyByteArrayIter_Type;
 #define PyByteArray_Check(op) PyObject_TypeCheck((op), &PyByteArray_Type)
 #define PyByteArray_CheckExact(op) Py_IS_TYPE((op), &PyByteArray_Type)
-#define PyByteArray_AS_STRING(op) (((PyByteArrayObject *)(op))->ob_start)
+extern char _PyByteArray_empty_string[];
+#define PyByteArray_AS_STRING(op) \
+    (((PyByteArrayObject *)(op))->ob_start ? ((PyByteArrayObject *)(op))->ob_start \
+                                           : _PyByteArray_empty_string)
 #define PyByteArray_GET_SIZE(op) Py_SIZE(op)
 PyObject *PyByteArray_FromStringAndSize(const char *, Py_ssize_t);
 PyObject *PyByteArray_FromObject(PyObject *);

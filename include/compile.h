@@ -31,5 +31,11 @@ int PyRun_SimpleString(const char *command);
 int PyRun_SimpleStringFlags(const char *command, PyCompilerFlags *flags);
 int PyRun_AnyFileExFlags(FILE *fp, const char *filename, int closeit, PyCompilerFlags *flags);
 int PyRun_InteractiveLoopFlags(FILE *fp, const char *filename, PyCompilerFlags *flags);
+/* compile() of an ast.AST object, or with PyCF_ONLY_AST (pythonrun.c, via the ast area's
+ * PyAST_mod2obj / PyAST_obj2mod when they exist). */
+int _KrAST_Check(PyObject *obj);
+PyObject *_KrAST_CompileObject(PyObject *ast, PyObject *filename, int start,
+                               PyCompilerFlags *flags, int optimize);
+PyObject *PyOS_FSPath(PyObject *path);
 
 #endif

@@ -34,6 +34,7 @@ PyObject *PyDescr_NewMember(PyTypeObject *, PyMemberDef *);
 PyObject *PyDescr_NewGetSet(PyTypeObject *, PyGetSetDef *);
 PyObject *PyDescr_NewWrapper(PyTypeObject *, struct wrapperbase *, void *);
 PyObject *PyWrapper_New(PyObject *, PyObject *);
+PyObject *Py_GenericAlias(PyObject *origin, PyObject *args); /* genericaliasobject.c */
 PyObject *PyMember_GetOne(const char *, PyMemberDef *);
 int PyMember_SetOne(char *, PyMemberDef *, PyObject *);
 #endif

@@ -23,6 +23,14 @@ PyObject *PyDict_GetItemWithError(PyObject *, PyObject *); /* borrowed; NULL+err
 int PyDict_GetItemRef(PyObject *, PyObject *, PyObject **);  /* 1 found, 0 missing, -1 error */
 int PyDict_GetItemStringRef(PyObject *, const char *, PyObject **);
 PyObject *PyDict_GetItemString(PyObject *, const char *); /* borrowed, errors suppressed */
+PyObject *PyDict_GetItem(PyObject *, PyObject *); /* borrowed, errors suppressed */
+PyObject *_PyDict_GetItemStringWithError(PyObject *, const char *); /* borrowed */
+int _PyDict_Contains_KnownHash(PyObject *, PyObject *, Py_hash_t);
+int _PyDict_DelItem_KnownHash(PyObject *, PyObject *, Py_hash_t);
+int _PyDict_Next(PyObject *, Py_ssize_t *pos, PyObject **key, PyObject **value, Py_hash_t *hash);
+PyObject *_PyDict_Pop(PyObject *, PyObject *key, PyObject *deflt); /* new ref */
+/* Keys of a dict that is about to become an instance __dict__: nothing special yet. */
+Py_ssize_t _PyDict_SizeOf(PyDictObject *);
 PyObject *_PyDict_GetItem_KnownHash(PyObject *, PyObject *, Py_hash_t); /* borrowed */
 int PyDict_SetItem(PyObject *, PyObject *, PyObject *);
 int PyDict_SetItemString(PyObject *, const char *, PyObject *);

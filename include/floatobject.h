@@ -27,4 +27,9 @@ double PyOS_string_to_double(const char *s, char **endptr, PyObject *overflow_ex
 #define Py_DTST_INFINITE 1
 #define Py_DTST_NAN 2
 Py_hash_t _Py_HashDouble(PyObject *inst, double v);
+/* dtoa.c internals: length of the float literal (no underscores) at the start of s, with
+ * *special 1 for inf/infinity and 2 for nan; shortest round-trip digits of x > 0. */
+Py_ssize_t _Kr_FloatLiteralLength(const char *s, int *special);
+int _Kr_ShortestDigits(double x, char *digits, int *decpt);
+void _PyFloat_ClearFreeList(void);
 #endif

@@ -16,4 +16,7 @@ PyObject *PyFrame_GetGlobals(PyFrameObject *);
 PyObject *PyFrame_GetBuiltins(PyFrameObject *);
 int PyFrame_GetLasti(PyFrameObject *);
 PyFrameObject *PyEval_GetFrame(void); /* borrowed */
+/* sys._getframe(depth): new reference, or NULL with ValueError "call stack is not deep
+ * enough". */
+PyObject *_PyEval_GetFrameObject(int depth);
 #endif

@@ -14,6 +14,7 @@ PyObject *PyImport_ExecCodeModuleObject(PyObject *name, PyObject *co, PyObject *
                                         PyObject *cpathname);
 PyObject *PyImport_ReloadModule(PyObject *m);
 PyObject *PyImport_ImportModuleAttrString(const char *mod, const char *attr);
+int _PyImport_ImportStar(PyObject *module, PyObject *locals); /* from module import * */
 /* Built-in C modules: one table, src/modules/config.c. */
 struct _inittab {
     const char *name;

@@ -76,6 +76,48 @@ double _PyLong_Frexp(PyLongObject *a, int64_t *e);
 PyObject *_PyLong_GetSmallInt(int ival); /* borrowed */
 #define _PyLong_GetZero() _PyLong_GetSmallInt(0)
 #define _PyLong_GetOne() _PyLong_GetSmallInt(1)
+/* ---- Krait internals shared by the int files (longobject.c, long_*.c) ---------- */
+#define _PyLong_DigitCount(v) ((Py_ssize_t)((v)->long_value.lv_tag >> _PyLong_NON_SIZE_BITS))
+/* 1, 0 or -1 */
+#define _KrLong_SIGN(v) (1 - (int)((v)->long_value.lv_tag & _PyLong_SIGN_MASK))
+#define _PyLong_IsNegative(v) (((v)->long_value.lv_tag & _PyLong_SIGN_MASK) == 2)
+#define _PyLong_IsPositive(v) (((v)->long_value.lv_tag & _PyLong_SIGN_MASK) == 0)
+static inline void _PyLong_SetSignAndDigitCount(PyLongObject *v, int sign, Py_ssize_t n)
+{
+    v->long_value.lv_tag = ((uintptr_t)n << _PyLong_NON_SIZE_BITS) | (uintptr_t)(1 - sign);
+}
+/* A fresh positive int with room for n digits (digits uninitialised); NULL + MemoryError. */
+PyLongObject *_PyLong_New(Py_ssize_t n);
+/* Strip leading zero digits (fixing the sign of zero) and swap in the cached small int
+ * when the value has one. Steals v; returns the result (never NULL for non-NULL v). */
+PyObject *_KrLong_Finish(PyLongObject *v);
+PyObject *_PyLong_FromDigits(int negative, Py_ssize_t n, const digit *digits);
+PyObject *_PyLong_Negate(PyObject *v);  /* new reference to -v */
+int _PyLong_Compare(PyLongObject *a, PyLongObject *b); /* -1, 0, 1 */
+PyObject *_PyLong_DivmodNear(PyObject *a, PyObject *b); /* (q, r) with q rounded half-even */
+PyObject *_PyLong_Lshift(PyObject *a, int64_t shift);
+PyObject *_PyLong_Rshift(PyObject *a, int64_t shift);
+int _PyLong_FloorDivmod(PyLongObject *a, PyLongObject *b, PyLongObject **pdiv,
+                        PyLongObject **pmod); /* either out pointer may be NULL */
+PyObject *_PyLong_TrueDivide(PyObject *a, PyObject *b);
+PyObject *_PyLong_Pow(PyObject *a, PyObject *b, PyObject *m);
+PyObject *_PyLong_ToDecimalString(PyObject *v);
+PyObject *_PyLong_FromBytes(const char *s, Py_ssize_t len, int base);
+PyObject *_PyLong_NumBitsObject(PyObject *v); /* bit_length() as an int */
+int _PyLong_Size_t_Converter(PyObject *, void *);
+Py_hash_t _KrLong_Hash(PyObject *v);
+/* int(x, base) style conversion of a str/bytes object; raises CPython's ValueError. */
+PyObject *_PyLong_FromStrObject(PyObject *obj, int base);
+PyObject *_KrLong_SubtypeFrom(PyTypeObject *type, PyObject *value);
+/* Exact comparison between an int and a double: -1, 0, 1, or 2 when d is NaN. */
+int _KrLong_CompareDouble(PyObject *v, double d);
+PyObject *_KrLong_RichCompare(PyObject *a, PyObject *b, int op);
+void _KrLong_Dealloc(PyObject *self);
+int _KrLong_DivRemTrunc(PyLongObject *a, PyLongObject *b, PyObject **pq, PyObject **pr);
+/* Text of a str with Unicode digits/spaces mapped to ASCII (PyMem_Malloc'ed). */
+char *_KrUnicode_ToASCIINumeric(PyObject *u, Py_ssize_t *plen);
+#define _PY_LONG_KARATSUBA_CUTOFF 70
+#define _PY_LONG_KARATSUBA_SQUARE_CUTOFF (2 * _PY_LONG_KARATSUBA_CUTOFF)
 #define _PY_LONG_DEFAULT_MAX_STR_DIGITS 4300
 #define _PY_LONG_MAX_STR_DIGITS_THRESHOLD 640
 #endif

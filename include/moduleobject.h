@@ -54,6 +54,13 @@ int PyModule_AddType(PyObject *, PyTypeObject *);
 int PyModule_AddFunctions(PyObject *, PyMethodDef *);
 #define PyModule_AddIntMacro(m, c) PyModule_AddIntConstant((m), #c, (c))
 PyObject *PyModuleDef_Init(PyModuleDef *);
+PyObject *PyModule_FromDefAndSpec2(PyModuleDef *, PyObject *spec, int apiver);
+#define PyModule_FromDefAndSpec(def, spec) PyModule_FromDefAndSpec2((def), (spec), 1013)
+int PyModule_ExecDef(PyObject *module, PyModuleDef *def);
+int PyModule_SetDocString(PyObject *, const char *);
+PyObject *PyModule_GetFilenameObject(PyObject *);
+int _PyModuleSpec_IsInitializing(PyObject *spec);
+PyObject *_Py_module_getattro(PyObject *self, PyObject *name);
 
 /* Argument parsing (CPython format units: O O! s z i l n d p | $ : ; and friends). */
 int PyArg_ParseTuple(PyObject *, const char *, ...);

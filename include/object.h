@@ -550,6 +550,33 @@ void Py_ReprLeave(PyObject *);
 PyObject *_PyObject_FunctionStr(PyObject *);
 PyObject *PyObject_Format(PyObject *obj, PyObject *format_spec);
 
+/* ---- type system internals shared with other areas (typeobject.c & co) --------- */
+/* Heap-type instances keep their __dict__ and weakref list in a two-word pre-header just
+ * before the GC header: [weaklist][dict][gc next][gc prev][object...]. */
+#define Py_TPFLAGS_MANAGED_WEAKREF (1UL << 3)
+#define Py_TPFLAGS_PREHEADER (Py_TPFLAGS_MANAGED_WEAKREF | Py_TPFLAGS_MANAGED_DICT)
+#define _PyType_SUPPORTS_WEAKREFS(t) ((t)->tp_weaklistoffset != 0)
+static inline PyObject **_PyObject_ManagedDictPtr(PyObject *obj)
+{
+    return ((PyObject **)obj) - 3;
+}
+int _PyTypes_InitTypes(void); /* PyType_Ready on every type of pycore_typelist.h */
+/* LOAD_SUPER_ATTR: super(type, obj).name; with method != NULL, may return an unbound
+ * method and set *method = 1 (the caller then passes obj as self). */
+PyObject *_PySuper_Lookup(PyTypeObject *type, PyObject *obj, PyObject *name, int *method);
+/* The most derived metaclass of `metatype` and the metaclasses of `bases` (borrowed),
+ * or NULL with TypeError "metaclass conflict: ..." */
+PyTypeObject *_PyType_CalculateMetaclass(PyTypeObject *metatype, PyObject *bases);
+PyObject *_PyType_GetSubclasses(PyTypeObject *); /* list */
+PyObject *_PyObject_GetState(PyObject *); /* object.__getstate__ */
+PyObject *_Py_union_type_or(PyObject *, PyObject *); /* int | str (unionobject.c) */
+int _PyUnion_Check(PyObject *);
+extern PyTypeObject _PyUnion_Type, Py_GenericAliasType, _PyNamespace_Type;
+PyObject *_PyNamespace_New(PyObject *kwds);
+PyObject *_PyType_GetModuleName(PyTypeObject *);
+int _PyObject_SetManagedDict(PyObject *obj, PyObject *new_dict);
+void _PyObject_ClearManagedDict(PyObject *obj);
+
 /* ---- printing helpers -------------------------------------------------------- */
 #define Py_PRINT_RAW 1
 

@@ -18,6 +18,18 @@ void _Py_FatalErrorFunc(const char *func, const char *msg)
     __attribute__((noreturn))
 #endif
     ;
+/* Start-up in two steps so the command line can fill interp->config in between:
+ * the core (state, types, builtins, sys) and then the main part (stdio, sys.path,
+ * __main__, signals). Both return 0, or -1 with an error printed. */
+int _Py_InitializeCore(int ignore_environment);
+int _Py_InitializeMain(void);
+/* sys.path from the script directory (or NULL), PYTHONPATH and the frozen library. */
+int _PySys_SetPath(PyObject *script_dir, int use_env);
+int _PyIO_InitStdio(void);   /* sys.stdin/stdout/stderr and __std*__ */
+int _PyIO_FlushStdio(void);  /* flush sys.stdout and sys.stderr, errors reported */
+PyObject *_PySys_Create(void); /* the sys module, filled from interp->config */
+int _PySys_UpdateConfig(void); /* refresh sys.argv, flags, ... after the command line */
+void _PyAtExit_Call(void);
 #define KR_VERSION "0.1.0"
 #define PY_MAJOR_VERSION 3
 #define PY_MINOR_VERSION 13

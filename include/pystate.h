@@ -4,12 +4,14 @@
  * header, so that subsystems stay independent. Implemented in src/vm/pystate.c. */
 #ifndef KR_PYSTATE_H
 #define KR_PYSTATE_H
+#include <signal.h>
 #include "object.h"
 #include "internal/pycore_obmalloc.h"
 #include "internal/pycore_gc.h"
 #include "internal/pycore_ceval_state.h"
 #include "internal/pycore_import_state.h"
 #include "internal/pycore_ids.h"
+#include "internal/pycore_typeobject.h"
 
 typedef struct _is PyInterpreterState;
 typedef struct _ts PyThreadState;
@@ -81,12 +83,22 @@ struct _is {
     struct _kr_import_state imports; /* sys.modules, path finders, ... */
     struct _ceval_state ceval;       /* eval breaker, recursion limit, pending calls */
     struct _gc_runtime_state gc;     /* generations, thresholds, callbacks */
+    struct _kr_types_state types;     /* method cache, version tags (typeobject.c) */
 
     PyObject *codec_search_path, *codec_search_cache, *codec_error_registry;
     PyObject *audit_hooks;
     PyObject *atexit_callbacks;
     PyObject *excepthook_unused;
     int int_max_str_digits;
+    struct { int numfree; void *items; } float_freelist; /* floatobject.c */
+    struct { PyObject *free[20]; int numfree[20]; } tuple_freelist; /* tupleobject.c, by size */
+    uint64_t dict_version; /* last ma_version_tag handed out (dictobject.c) */
+    /* runtime-area bookkeeping (errors.c, sysmodule.c, pylifecycle.c) */
+    PyObject *warn_registry;   /* dict: (text, category, filename, lineno) -> True */
+    PyObject *main_module;
+    double switch_interval;
+    int unraisable_nesting;
+    int initialized;
     /* per-interpreter config from the command line */
     struct {
         int verbose, quiet, inspect, interactive, optimize, dont_write_bytecode;
@@ -116,6 +128,12 @@ typedef struct pyruntimestate {
         uint64_t expat_salt;
     } hash;
     PyObject *interned; /* dict of interned strings */
+    /* Set from the SIGINT handler (async-signal-safe), consumed by PyErr_CheckSignals. */
+    volatile sig_atomic_t sigint_tripped;
+    int signals_installed;
+    unsigned long main_thread; /* thread id that runs signal handlers */
+    void (*exitfuncs[32])(void); /* Py_AtExit */
+    int nexitfuncs;
     void *gil;          /* struct _gil_runtime_state *, owned by the GIL code */
 } _PyRuntimeState;
 

@@ -15,4 +15,8 @@ extern PyTypeObject PyTraceBack_Type;
 int PyTraceBack_Here(PyFrameObject *); /* prepend the frame to the current exception's tb */
 int PyTraceBack_Print(PyObject *tb, PyObject *file);
 PyObject *_PyTraceBack_FromFrame(PyObject *tb_next, PyFrameObject *frame);
+/* The closest name in the list `dir` to `name` ("Did you mean"), new ref or NULL. */
+PyObject *_Py_CalculateSuggestions(PyObject *dir, PyObject *name);
+/* Line `lineno` of a source file, or NULL (no exception) if unavailable. */
+PyObject *_KrTraceBack_GetSourceLine(PyObject *filename, int lineno);
 #endif

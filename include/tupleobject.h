@@ -4,7 +4,6 @@
 #include "object.h"
 typedef struct {
     PyObject_VAR_HEAD
-    Py_hash_t ob_hash_unused;
     PyObject *ob_item[1];
 } PyTupleObject;
 extern PyTypeObject PyTuple_Type, PyTupleIter_Type;
@@ -23,4 +22,7 @@ PyObject *PyTuple_Pack(Py_ssize_t, ...);
 int _PyTuple_Resize(PyObject **, Py_ssize_t);
 PyObject *_PyTuple_FromArraySteal(PyObject *const *, Py_ssize_t);
 void _PyTuple_MaybeUntrack(PyObject *);
+/* The tuple hash of an item array (used by tuple and by other tuple-like types). */
+Py_hash_t _KrTuple_HashItems(PyObject *const *items, Py_ssize_t len);
+void _KrTuple_ClearFreeList(void);
 #endif

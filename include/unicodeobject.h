@@ -29,7 +29,7 @@ enum PyUnicode_Kind { PyUnicode_1BYTE_KIND = 1, PyUnicode_2BYTE_KIND = 2, PyUnic
 #define SSTATE_INTERNED_IMMORTAL 2
 #define SSTATE_INTERNED_IMMORTAL_STATIC 3
 
-extern PyTypeObject PyUnicode_Type, PyUnicodeIter_Type;
+extern PyTypeObject PyUnicode_Type, PyUnicodeIter_Type, _PyUnicodeASCIIIter_Type;
 #define PyUnicode_Check(op) PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_UNICODE_SUBCLASS)
 #define PyUnicode_CheckExact(op) Py_IS_TYPE((op), &PyUnicode_Type)
 #define PyUnicode_GET_LENGTH(op) (((PyASCIIObject *)(op))->length)
@@ -144,6 +144,71 @@ int _PyUnicodeWriter_WriteASCIIString(_PyUnicodeWriter *, const char *, Py_ssize
 int _PyUnicodeWriter_WriteLatin1String(_PyUnicodeWriter *, const char *, Py_ssize_t);
 PyObject *_PyUnicodeWriter_Finish(_PyUnicodeWriter *);
 void _PyUnicodeWriter_Dealloc(_PyUnicodeWriter *);
+/* Make room for `length` more characters up to `maxchar` (writes go to data at pos). */
+int _PyUnicodeWriter_Prepare(_PyUnicodeWriter *, Py_ssize_t length, Py_UCS4 maxchar);
+int _PyUnicodeWriter_PrepareKind(_PyUnicodeWriter *, int kind);
+/* The format-spec mini-language (src/objects/formatter.c): format obj with
+ * spec[start:end] and append the result to the writer. Used by __format__ methods. */
+int _PyUnicode_FormatAdvancedWriter(_PyUnicodeWriter *, PyObject *obj, PyObject *spec,
+                                    Py_ssize_t start, Py_ssize_t end);
+int _PyLong_FormatAdvancedWriter(_PyUnicodeWriter *, PyObject *obj, PyObject *spec,
+                                 Py_ssize_t start, Py_ssize_t end);
+int _PyFloat_FormatAdvancedWriter(_PyUnicodeWriter *, PyObject *obj, PyObject *spec,
+                                  Py_ssize_t start, Py_ssize_t end);
+int _PyComplex_FormatAdvancedWriter(_PyUnicodeWriter *, PyObject *obj, PyObject *spec,
+                                    Py_ssize_t start, Py_ssize_t end);
+PyObject *PyUnicode_DecodeUTF16(const char *s, Py_ssize_t size, const char *errors,
+                                int *byteorder);
+PyObject *PyUnicode_DecodeUTF32(const char *s, Py_ssize_t size, const char *errors,
+                                int *byteorder);
+PyObject *PyUnicode_AsEncodedObject(PyObject *, const char *encoding, const char *errors);
+PyObject *PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding, const char *errors);
+PyObject *_PyUnicode_AsASCIIString(PyObject *, const char *errors);
+PyObject *_PyUnicode_AsLatin1String(PyObject *, const char *errors);
+PyObject *PyUnicode_DecodeUnicodeEscape(const char *s, Py_ssize_t size, const char *errors);
+PyObject *PyUnicode_DecodeRawUnicodeEscape(const char *s, Py_ssize_t size, const char *errors);
+PyObject *PyUnicode_AsRawUnicodeEscapeString(PyObject *);
+PyObject *PyUnicode_Translate(PyObject *str, PyObject *table, const char *errors);
+PyObject *PyUnicode_Splitlines(PyObject *s, int keepends);
+PyObject *PyUnicode_RSplit(PyObject *s, PyObject *sep, Py_ssize_t maxsplit);
+PyObject *PyUnicode_Partition(PyObject *s, PyObject *sep);
+Py_ssize_t PyUnicode_Count(PyObject *str, PyObject *substr, Py_ssize_t start, Py_ssize_t end);
+Py_ssize_t PyUnicode_Tailmatch(PyObject *str, PyObject *substr, Py_ssize_t start,
+                               Py_ssize_t end, int direction);
+int PyUnicode_WriteChar(PyObject *, Py_ssize_t, Py_UCS4);
+Py_ssize_t PyUnicode_CopyCharacters(PyObject *to, Py_ssize_t to_start, PyObject *from,
+                                    Py_ssize_t from_start, Py_ssize_t how_many);
+void _PyUnicode_FastCopyCharacters(PyObject *to, Py_ssize_t to_start, PyObject *from,
+                                   Py_ssize_t from_start, Py_ssize_t how_many);
+int _PyUnicode_IsCaseIgnorable(Py_UCS4);
+int _PyUnicode_IsCased(Py_UCS4);
+Py_UCS4 _PyUnicode_ToLowercase(Py_UCS4);
+Py_UCS4 _PyUnicode_ToUppercase(Py_UCS4);
+Py_UCS4 _PyUnicode_ToTitlecase(Py_UCS4);
+#define Py_UNICODE_ISALPHA(ch) _PyUnicode_IsAlpha(ch)
+#define Py_UNICODE_ISDECIMAL(ch) _PyUnicode_IsDecimalDigit(ch)
+#define Py_UNICODE_ISDIGIT(ch) _PyUnicode_IsDigit(ch)
+#define Py_UNICODE_ISNUMERIC(ch) _PyUnicode_IsNumeric(ch)
+#define Py_UNICODE_ISPRINTABLE(ch) _PyUnicode_IsPrintable(ch)
+#define Py_UNICODE_ISALNUM(ch) (_PyUnicode_IsAlpha(ch) || _PyUnicode_IsDecimalDigit(ch) || \
+                                _PyUnicode_IsDigit(ch) || _PyUnicode_IsNumeric(ch))
+#define Py_UNICODE_ISLINEBREAK(ch) _PyUnicode_IsLinebreak(ch)
+#define Py_UNICODE_TODECIMAL(ch) _PyUnicode_ToDecimalDigit(ch)
+#define Py_UNICODE_IS_SURROGATE(ch) (0xD800 <= (ch) && (ch) <= 0xDFFF)
+#define Py_UNICODE_IS_HIGH_SURROGATE(ch) (0xD800 <= (ch) && (ch) <= 0xDBFF)
+#define Py_UNICODE_IS_LOW_SURROGATE(ch) (0xDC00 <= (ch) && (ch) <= 0xDFFF)
+#define Py_UNICODE_JOIN_SURROGATES(high, low) \
+    (((((Py_UCS4)(high) & 0x03FF) << 10) | ((Py_UCS4)(low) & 0x03FF)) + 0x10000)
+#define Py_UNICODE_HIGH_SURROGATE(ch) (0xD800 - (0x10000 >> 10) + ((ch) >> 10))
+#define Py_UNICODE_LOW_SURROGATE(ch) (0xDC00 + ((ch) & 0x3FF))
+/* Codec registry (src/vm/codecs.c) */
+PyObject *PyCodec_Lookup(const char *encoding);
+int PyCodec_Register(PyObject *search_function);
+int PyCodec_Unregister(PyObject *search_function);
+PyObject *PyCodec_Encode(PyObject *object, const char *encoding, const char *errors);
+PyObject *PyCodec_Decode(PyObject *object, const char *encoding, const char *errors);
+int PyCodec_RegisterError(const char *name, PyObject *error);
+PyObject *PyCodec_LookupError(const char *name);
 
 /* Character predicates and case mapping from the generated Unicode tables. */
 int _PyUnicode_IsWhitespace(Py_UCS4);

@@ -32,7 +32,13 @@
     X(keys) X(lineno) X(metaclass) X(mro) X(msg) X(name) X(offset) X(origin) X(path) \
     X(print_file_and_line) X(readline) X(send) X(stderr) X(stdin) X(stdout) X(text) \
     X(throw) X(update) X(values) X(write) X(displayhook) X(modules) X(argv) X(join) \
-    X(sort) X(top) X(__firstlineno__) X(__static_attributes__) X(__text_signature__)
+    X(sort) X(top) X(__firstlineno__) X(__static_attributes__) X(__text_signature__) \
+    X(__classdict__) X(__classdictcell__) X(__notes__) \
+    X(__abstractmethods__) X(__objclass__) X(__self__) X(__func__) X(__origin__) \
+    X(__parameters__) X(__newobj__) X(__newobj_ex__) X(__getnewargs_ex__) \
+    X(__typing_subst__) X(__unpacked__) X(__typing_unpacked_tuple_args__) \
+    X(__sizeof__) \
+    X(__ceil__) X(__floor__)
 struct _Py_global_strings {
 #define KR_ID_FIELD(name) PyObject *id_##name;
     KR_IDENTIFIERS(KR_ID_FIELD)

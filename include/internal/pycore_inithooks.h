@@ -10,7 +10,8 @@
 #define KR_INIT_HOOKS_PHASE2(X) \
     X(_PyExc_InitTypes)             /* exception classes */ \
     X(_PyFloat_InitTypes)           /* float_info etc. */ \
-    X(_PyGC_Init)
+    X(_PyGC_Init) \
+    X(_PyEval_InitState)            /* eval loop: recursion limit, pending-call lock */
 #define KR_DECLARE_HOOK(fn) int fn(void);
 KR_INIT_HOOKS_PHASE1(KR_DECLARE_HOOK)
 KR_INIT_HOOKS_PHASE2(KR_DECLARE_HOOK)

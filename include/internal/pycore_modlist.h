@@ -6,5 +6,13 @@
     X("builtins", PyInit_builtins) \
     X("sys", PyInit_sys) \
     X("gc", PyInit_gc) \
-    X("_weakref", PyInit__weakref)
+    X("_weakref", PyInit__weakref) \
+    X("_kr_parser", PyInit__kr_parser) \
+    X("posix", PyInit_posix) \
+    X("_frozen_importlib", PyInit__frozen_importlib) \
+    X("_io", PyInit__io) \
+    X("atexit", PyInit_atexit) \
+    X("_typing", PyInit__typing) \
+    X("unicodedata", PyInit_unicodedata) \
+    X("math", PyInit_math)
 #endif

@@ -25,5 +25,8 @@
     X(PyFrame_Type) X(PyGen_Type) X(PyCoro_Type) X(PyAsyncGen_Type) \
     X(_PyCoroWrapper_Type) X(_PyAsyncGenASend_Type) X(_PyAsyncGenAThrow_Type) \
     X(_PyAsyncGenWrappedValue_Type) X(PyTraceBack_Type) X(_PyWeakref_RefType) \
-    X(_PyWeakref_ProxyType) X(_PyWeakref_CallableProxyType)
+    X(_PyWeakref_ProxyType) X(_PyWeakref_CallableProxyType) \
+    X(_PyUnion_Type) X(Py_GenericAliasType) X(_Py_GenericAliasIterType) X(_PyNamespace_Type) \
+    X(_PyTypeVar_Type) X(_PyParamSpec_Type) X(_PyTypeVarTuple_Type) X(_PyParamSpecArgs_Type) X(_PyParamSpecKwargs_Type) X(_PyTypeAlias_Type) X(_PyNoDefault_Type) X(_PyGeneric_Type) \
+    X(_PyUnicodeASCIIIter_Type)
 #endif

@@ -1,0 +1,708 @@
+/* The format-spec mini-language ("[[fill]align][sign][z][#][0][width][grouping][.precision]
+ * [type]") for str, int, float and complex. Used by the __format__ methods, format(),
+ * str.format and f-strings. The "n" type uses the C locale: no grouping, '.' point. */
+#include "Python.h"
+#include <math.h>
+#include "unicode_internal.h"
+
+typedef struct {
+    Py_UCS4 fill;
+    Py_UCS4 align;
+    Py_UCS4 sign;
+    int no_neg_0;
+    int alternate;
+    int fill_given, align_given;
+    Py_ssize_t width;
+    char thousands; /* 0, ',' or '_' */
+    Py_ssize_t precision;
+    Py_UCS4 type;
+} Spec;
+
+static int is_align(Py_UCS4 c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
+
+static int read_number(PyObject *spec, Py_ssize_t *pos, Py_ssize_t end, Py_ssize_t *out)
+{
+    Py_ssize_t v = 0, n = 0;
+    while (*pos < end) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(spec, *pos);
+        int d = _PyUnicode_ToDecimalDigit(c);
+        if (d < 0)
+            break;
+        if (v > (PY_SSIZE_T_MAX - d) / 10) {
+            PyErr_SetString(PyExc_ValueError, "Too many decimal digits in format string");
+            return -1;
+        }
+        v = v * 10 + d;
+        (*pos)++;
+        n++;
+    }
+    *out = v;
+    return (int)(n > 0);
+}
+
+static void type_repr(Py_UCS4 t, char *buf, size_t size)
+{
+    if (t > 32 && t < 128)
+        snprintf(buf, size, "%c", (int)t);
+    else
+        snprintf(buf, size, "\\x%x", (unsigned)t);
+}
+
+static int parse_spec(PyObject *obj, PyObject *spec, Py_ssize_t start, Py_ssize_t end, Spec *s,
+                      Py_UCS4 default_type, Py_UCS4 default_align)
+{
+    Py_ssize_t pos = start;
+    s->fill = ' ';
+    s->align = default_align;
+    s->sign = 0;
+    s->no_neg_0 = 0;
+    s->alternate = 0;
+    s->fill_given = s->align_given = 0;
+    s->width = -1;
+    s->thousands = 0;
+    s->precision = -1;
+    s->type = default_type;
+#define CH(i) PyUnicode_READ_CHAR(spec, (i))
+    if (end - pos >= 2 && is_align(CH(pos + 1))) {
+        s->align = CH(pos + 1);
+        s->fill = CH(pos);
+        s->fill_given = s->align_given = 1;
+        pos += 2;
+    }
+    else if (end - pos >= 1 && is_align(CH(pos))) {
+        s->align = CH(pos);
+        s->align_given = 1;
+        pos++;
+    }
+    if (end - pos >= 1 && (CH(pos) == '+' || CH(pos) == '-' || CH(pos) == ' ')) {
+        s->sign = CH(pos);
+        pos++;
+    }
+    if (end - pos >= 1 && CH(pos) == 'z') {
+        s->no_neg_0 = 1;
+        pos++;
+    }
+    if (end - pos >= 1 && CH(pos) == '#') {
+        s->alternate = 1;
+        pos++;
+    }
+    if (!s->fill_given && end - pos >= 1 && CH(pos) == '0') {
+        s->fill = '0';
+        if (!s->align_given && default_align == '>')
+            s->align = '=';
+        pos++;
+    }
+    Py_ssize_t w;
+    int r = read_number(spec, &pos, end, &w);
+    if (r < 0)
+        return -1;
+    if (r > 0)
+        s->width = w;
+    if (end - pos >= 1 && CH(pos) == ',') {
+        s->thousands = ',';
+        pos++;
+    }
+    if (end - pos >= 1 && CH(pos) == '_') {
+        if (s->thousands) {
+            PyErr_SetString(PyExc_ValueError, "Cannot specify both ',' and '_'.");
+            return -1;
+        }
+        s->thousands = '_';
+        pos++;
+    }
+    if (end - pos >= 1 && CH(pos) == ',') {
+        if (s->thousands == '_') {
+            PyErr_SetString(PyExc_ValueError, "Cannot specify both ',' and '_'.");
+            return -1;
+        }
+        PyErr_SetString(PyExc_ValueError, "Cannot specify ',' with ','.");
+        return -1;
+    }
+    if (end - pos >= 1 && CH(pos) == '.') {
+        pos++;
+        Py_ssize_t p;
+        r = read_number(spec, &pos, end, &p);
+        if (r < 0)
+            return -1;
+        if (r == 0) {
+            PyErr_SetString(PyExc_ValueError, "Format specifier missing precision");
+            return -1;
+        }
+        s->precision = p;
+    }
+    if (end - pos > 1) {
+        PyObject *rest = PyUnicode_Substring(spec, start, end);
+        if (rest != NULL) {
+            PyErr_Format(PyExc_ValueError, "Invalid format specifier '%U' for object of type '%.200s'",
+                         rest, Py_TYPE(obj)->tp_name);
+            Py_DECREF(rest);
+        }
+        return -1;
+    }
+    if (end - pos == 1)
+        s->type = CH(pos);
+#undef CH
+    if (s->thousands) {
+        int ok;
+        switch (s->type) {
+        case 'd': case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case 0:
+            ok = 1;
+            break;
+        case 'b': case 'o': case 'x': case 'X':
+            ok = s->thousands == '_';
+            break;
+        default:
+            ok = 0;
+        }
+        if (!ok) {
+            char t[16];
+            type_repr(s->type, t, sizeof t);
+            PyErr_Format(PyExc_ValueError, "Cannot specify '%c' with '%s'.", s->thousands, t);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int unknown_code(Py_UCS4 type, PyObject *obj)
+{
+    if (type > 32 && type < 128)
+        PyErr_Format(PyExc_ValueError, "Unknown format code '%c' for object of type '%.200s'",
+                     (int)type, Py_TYPE(obj)->tp_name);
+    else
+        PyErr_Format(PyExc_ValueError, "Unknown format code '\\x%x' for object of type '%.200s'",
+                     (unsigned)type, Py_TYPE(obj)->tp_name);
+    return -1;
+}
+
+/* ---- padding ------------------------------------------------------------------------ */
+
+static int write_padded(_PyUnicodeWriter *w, PyObject *body, const Spec *s)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(body);
+    Py_ssize_t total = s->width > n ? s->width : n;
+    Py_ssize_t padding = total - n, left = 0;
+    if (s->align == '>')
+        left = padding;
+    else if (s->align == '^')
+        left = padding / 2;
+    if (_KrUnicodeWriter_Fill(w, s->fill, left) < 0 || _PyUnicodeWriter_WriteStr(w, body) < 0 ||
+        _KrUnicodeWriter_Fill(w, s->fill, padding - left) < 0)
+        return -1;
+    return 0;
+}
+
+/* ---- str -------------------------------------------------------------------------- */
+
+int _PyUnicode_FormatAdvancedWriter(_PyUnicodeWriter *w, PyObject *obj, PyObject *spec,
+                                    Py_ssize_t start, Py_ssize_t end)
+{
+    if (start == end)
+        return _PyUnicodeWriter_WriteStr(w, obj);
+    Spec s;
+    if (parse_spec(obj, spec, start, end, &s, 's', '<') < 0)
+        return -1;
+    if (s.type != 's')
+        return unknown_code(s.type, obj);
+    if (s.sign) {
+        PyErr_SetString(PyExc_ValueError, "Sign not allowed in string format specifier");
+        return -1;
+    }
+    if (s.no_neg_0) {
+        PyErr_SetString(PyExc_ValueError,
+                        "Negative zero coercion (z) not allowed in string format specifier");
+        return -1;
+    }
+    if (s.alternate) {
+        PyErr_SetString(PyExc_ValueError, "Alternate form (#) not allowed in string format specifier");
+        return -1;
+    }
+    if (s.align == '=') {
+        PyErr_SetString(PyExc_ValueError, "'=' alignment not allowed in string format specifier");
+        return -1;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(obj);
+    if (s.precision >= 0 && n > s.precision)
+        n = s.precision;
+    if ((s.width < 0 || s.width <= n) && n == PyUnicode_GET_LENGTH(obj))
+        return _PyUnicodeWriter_WriteStr(w, obj);
+    PyObject *body = PyUnicode_Substring(obj, 0, n);
+    if (body == NULL)
+        return -1;
+    int r = write_padded(w, body, &s);
+    Py_DECREF(body);
+    return r;
+}
+
+PyObject *_PyUnicode_FormatAdvanced(PyObject *obj, PyObject *format_spec)
+{
+    _PyUnicodeWriter w;
+    _PyUnicodeWriter_Init(&w);
+    if (_PyUnicode_FormatAdvancedWriter(&w, obj, format_spec, 0,
+                                        PyUnicode_GET_LENGTH(format_spec)) < 0) {
+        _PyUnicodeWriter_Dealloc(&w);
+        return NULL;
+    }
+    return _PyUnicodeWriter_Finish(&w);
+}
+
+/* ---- numbers ------------------------------------------------------------------------ */
+
+/* Digits of the integer part with grouping, zero-filled up to min_width characters (the
+ * way CPython fills "0=" padding with grouped zeros). Output is ASCII, built backwards. */
+static int group_digits(KrByteBuf *out, const char *digits, Py_ssize_t nd, char sep, int gsize,
+                        Py_ssize_t min_width)
+{
+    Py_ssize_t cap = nd + (min_width > 0 ? min_width : 0) + nd / (gsize ? gsize : 1) + 8;
+    if (min_width > 0)
+        cap += min_width / (gsize ? gsize : 1) + 1;
+    char *tmp = PyMem_Malloc((size_t)cap);
+    if (tmp == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t pos = cap;
+    if (!sep) {
+        Py_ssize_t zeros = min_width > nd ? min_width - nd : 0;
+        int r = 0;
+        for (Py_ssize_t i = 0; i < zeros && r == 0; i++)
+            r = _KrByteBuf_PutByte(out, '0');
+        if (r == 0)
+            r = _KrByteBuf_Put(out, digits, nd);
+        PyMem_Free(tmp);
+        return r;
+    }
+    Py_ssize_t remaining = nd, minw = min_width;
+    int use_sep = 0;
+    for (;;) {
+        Py_ssize_t l = Py_MAX(Py_MAX(remaining, minw), 1);
+        if (l > gsize)
+            l = gsize;
+        Py_ssize_t chars = Py_MAX(0, Py_MIN(remaining, l));
+        Py_ssize_t zeros = Py_MAX(0, l - remaining);
+        if (use_sep)
+            tmp[--pos] = sep;
+        for (Py_ssize_t i = 0; i < chars; i++)
+            tmp[--pos] = digits[remaining - 1 - i];
+        for (Py_ssize_t i = 0; i < zeros; i++)
+            tmp[--pos] = '0';
+        use_sep = 1;
+        remaining -= chars;
+        minw -= l;
+        if (remaining <= 0 && minw <= 0)
+            break;
+        minw -= 1;
+        if (pos < 8) {
+            /* cannot happen with the capacity computed above */
+            break;
+        }
+    }
+    int r = _KrByteBuf_Put(out, tmp + pos, cap - pos);
+    PyMem_Free(tmp);
+    return r;
+}
+
+/* Lay out sign, prefix, grouped integer digits and the rest (fraction, exponent, suffix)
+ * within the width, honouring fill and alignment. */
+static int render_number(_PyUnicodeWriter *w, const Spec *s, int negative, const char *prefix,
+                         const char *digits, Py_ssize_t nd, const char *rest, Py_ssize_t nrest,
+                         int gsize)
+{
+    char signc = 0;
+    if (negative)
+        signc = '-';
+    else if (s->sign == '+')
+        signc = '+';
+    else if (s->sign == ' ')
+        signc = ' ';
+    Py_ssize_t plen = (Py_ssize_t)strlen(prefix);
+    Py_ssize_t fixed = (signc ? 1 : 0) + plen + nrest;
+    Py_ssize_t min_width = 0;
+    int zero_pad = s->fill == '0' && s->align == '=';
+    if (zero_pad && s->width > fixed)
+        min_width = s->width - fixed;
+    KrByteBuf body = {0};
+    if (signc && _KrByteBuf_PutByte(&body, signc) < 0)
+        goto fail;
+    if (_KrByteBuf_Put(&body, prefix, plen) < 0)
+        goto fail;
+    Py_ssize_t numstart = body.len;
+    if (group_digits(&body, digits, nd, s->thousands, gsize, min_width) < 0)
+        goto fail;
+    if (_KrByteBuf_Put(&body, rest, nrest) < 0)
+        goto fail;
+    Py_ssize_t n = body.len;
+    Py_ssize_t padding = s->width > n ? s->width - n : 0;
+    Py_ssize_t left = 0, mid = 0;
+    if (s->align == '>')
+        left = padding;
+    else if (s->align == '^')
+        left = padding / 2;
+    else if (s->align == '=')
+        mid = padding;
+    Py_ssize_t right = padding - left - mid;
+    int r = _KrUnicodeWriter_Fill(w, s->fill, left);
+    if (r == 0)
+        r = _PyUnicodeWriter_WriteASCIIString(w, body.buf, numstart);
+    if (r == 0)
+        r = _KrUnicodeWriter_Fill(w, s->fill, mid);
+    if (r == 0)
+        r = _PyUnicodeWriter_WriteASCIIString(w, body.buf + numstart, n - numstart);
+    if (r == 0)
+        r = _KrUnicodeWriter_Fill(w, s->fill, right);
+    _KrByteBuf_Free(&body);
+    return r;
+fail:
+    _KrByteBuf_Free(&body);
+    return -1;
+}
+
+static int format_float_value(_PyUnicodeWriter *w, PyObject *obj, double val, Spec *s);
+
+int _PyLong_FormatAdvancedWriter(_PyUnicodeWriter *w, PyObject *obj, PyObject *spec,
+                                 Py_ssize_t start, Py_ssize_t end)
+{
+    if (start == end) {
+        PyObject *str = PyObject_Str(obj);
+        if (str == NULL)
+            return -1;
+        int r = _PyUnicodeWriter_WriteStr(w, str);
+        Py_DECREF(str);
+        return r;
+    }
+    Spec s;
+    if (parse_spec(obj, spec, start, end, &s, 'd', '>') < 0)
+        return -1;
+    switch (s.type) {
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
+        double v = PyLong_AsDouble(obj);
+        if (v == -1.0 && PyErr_Occurred())
+            return -1;
+        return format_float_value(w, obj, v, &s);
+    }
+    case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':
+        break;
+    default:
+        return unknown_code(s.type, obj);
+    }
+    if (s.precision >= 0) {
+        PyErr_SetString(PyExc_ValueError, "Precision not allowed in integer format specifier");
+        return -1;
+    }
+    if (s.no_neg_0) {
+        PyErr_SetString(PyExc_ValueError,
+                        "Negative zero coercion (z) not allowed in integer format specifier");
+        return -1;
+    }
+    if (s.type == 'c') {
+        if (s.sign) {
+            PyErr_SetString(PyExc_ValueError, "Sign not allowed with integer format specifier 'c'");
+            return -1;
+        }
+        if (s.alternate) {
+            PyErr_SetString(PyExc_ValueError,
+                            "Alternate form (#) not allowed with integer format specifier 'c'");
+            return -1;
+        }
+        long x = PyLong_AsLong(obj);
+        if (x == -1 && PyErr_Occurred())
+            return -1;
+        if (x < 0 || x > 0x10ffff) {
+            PyErr_SetString(PyExc_OverflowError, "%c arg not in range(0x110000)");
+            return -1;
+        }
+        PyObject *ch = _KrUnicode_Char((Py_UCS4)x);
+        if (ch == NULL)
+            return -1;
+        if (s.align == '=')
+            s.align = '>';
+        int r = write_padded(w, ch, &s);
+        Py_DECREF(ch);
+        return r;
+    }
+    int base = s.type == 'b' ? 2 : s.type == 'o' ? 8 : (s.type == 'x' || s.type == 'X') ? 16 : 10;
+    PyObject *str;
+    if (base == 10)
+        str = PyLong_Type.tp_repr(obj);
+    else
+        str = _PyLong_Format(obj, base);
+    if (str == NULL)
+        return -1;
+    Py_ssize_t len;
+    const char *p = PyUnicode_AsUTF8AndSize(str, &len);
+    if (p == NULL) {
+        Py_DECREF(str);
+        return -1;
+    }
+    int negative = 0;
+    if (len > 0 && p[0] == '-') {
+        negative = 1;
+        p++;
+        len--;
+    }
+    if (base != 10 && len >= 2 && p[0] == '0' && (p[1] == 'b' || p[1] == 'o' || p[1] == 'x')) {
+        p += 2;
+        len -= 2;
+    }
+    char *digits = PyMem_Malloc((size_t)len + 1);
+    if (digits == NULL) {
+        Py_DECREF(str);
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < len; i++)
+        digits[i] = (s.type == 'X' && p[i] >= 'a' && p[i] <= 'f') ? (char)(p[i] - 32) : p[i];
+    const char *prefix = "";
+    if (s.alternate) {
+        if (base == 2)
+            prefix = "0b";
+        else if (base == 8)
+            prefix = "0o";
+        else if (base == 16)
+            prefix = s.type == 'X' ? "0X" : "0x";
+    }
+    int r = render_number(w, &s, negative, prefix, digits, len, "", 0, base == 10 ? 3 : 4);
+    PyMem_Free(digits);
+    Py_DECREF(str);
+    return r;
+}
+
+/* Render a double with a type already validated; shared by float and int. */
+static int format_float_value(_PyUnicodeWriter *w, PyObject *obj, double val, Spec *s)
+{
+    Py_UCS4 type = s->type;
+    int flags = 0, upper = 0, percent = 0;
+    Py_ssize_t precision = s->precision;
+    int default_precision = 6;
+    if (s->alternate)
+        flags |= Py_DTSF_ALT;
+    if (s->no_neg_0)
+        flags |= Py_DTSF_NO_NEG_0;
+    if (type == 0) {
+        flags |= Py_DTSF_ADD_DOT_0;
+        type = 'r';
+        default_precision = 0;
+    }
+    if (type == 'n')
+        type = 'g';
+    if (type == '%') {
+        val *= 100;
+        type = 'f';
+        percent = 1;
+    }
+    if (type == 'E' || type == 'F' || type == 'G') {
+        upper = 1;
+        type = type - 'A' + 'a';
+    }
+    if (precision < 0)
+        precision = default_precision;
+    else if (type == 'r')
+        type = 'g';
+    if (precision > INT_MAX) {
+        PyErr_SetString(PyExc_ValueError, "precision too big");
+        return -1;
+    }
+    char *buf = PyOS_double_to_string(val, (char)type, (int)precision, flags, NULL);
+    if (buf == NULL)
+        return -1;
+    char *p = buf;
+    int negative = 0;
+    if (*p == '-') {
+        negative = 1;
+        p++;
+    }
+    if (upper)
+        for (char *q = p; *q; q++)
+            if (*q >= 'a' && *q <= 'z')
+                *q = (char)(*q - 32);
+    Py_ssize_t nd = 0;
+    while (p[nd] >= '0' && p[nd] <= '9')
+        nd++;
+    size_t restlen = strlen(p + nd);
+    char *rest = PyMem_Malloc(restlen + 2);
+    if (rest == NULL) {
+        PyMem_Free(buf);
+        PyErr_NoMemory();
+        return -1;
+    }
+    memcpy(rest, p + nd, restlen);
+    if (percent)
+        rest[restlen++] = '%';
+    rest[restlen] = '\0';
+    int r;
+    if (nd == 0) {
+        /* inf / nan: no digits to group or zero-fill */
+        Spec s2 = *s;
+        if (s2.fill == '0' && s2.align == '=' && !s->fill_given)
+            s2.fill = '0';
+        r = render_number(w, &s2, negative, "", "", 0, rest, (Py_ssize_t)restlen, 3);
+    }
+    else
+        r = render_number(w, s, negative, "", p, nd, rest, (Py_ssize_t)restlen, 3);
+    PyMem_Free(rest);
+    PyMem_Free(buf);
+    return r;
+}
+
+int _PyFloat_FormatAdvancedWriter(_PyUnicodeWriter *w, PyObject *obj, PyObject *spec,
+                                  Py_ssize_t start, Py_ssize_t end)
+{
+    if (start == end) {
+        PyObject *str = PyObject_Str(obj);
+        if (str == NULL)
+            return -1;
+        int r = _PyUnicodeWriter_WriteStr(w, str);
+        Py_DECREF(str);
+        return r;
+    }
+    Spec s;
+    if (parse_spec(obj, spec, start, end, &s, 0, '>') < 0)
+        return -1;
+    switch (s.type) {
+    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
+        break;
+    default:
+        return unknown_code(s.type, obj);
+    }
+    double v = PyFloat_AsDouble(obj);
+    if (v == -1.0 && PyErr_Occurred())
+        return -1;
+    return format_float_value(w, obj, v, &s);
+}
+
+/* Render one part of a complex number into buf (ASCII), sign included. */
+static char *complex_part(double v, int type, int precision, int flags, int *negative)
+{
+    char *buf = PyOS_double_to_string(v, (char)type, precision, flags, NULL);
+    if (buf == NULL)
+        return NULL;
+    *negative = buf[0] == '-';
+    return buf;
+}
+
+int _PyComplex_FormatAdvancedWriter(_PyUnicodeWriter *w, PyObject *obj, PyObject *spec,
+                                    Py_ssize_t start, Py_ssize_t end)
+{
+    if (start == end) {
+        PyObject *str = PyObject_Str(obj);
+        if (str == NULL)
+            return -1;
+        int r = _PyUnicodeWriter_WriteStr(w, str);
+        Py_DECREF(str);
+        return r;
+    }
+    Spec s;
+    if (parse_spec(obj, spec, start, end, &s, 0, '>') < 0)
+        return -1;
+    switch (s.type) {
+    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n':
+        break;
+    default:
+        return unknown_code(s.type, obj);
+    }
+    if (s.fill == '0') {
+        PyErr_SetString(PyExc_ValueError, "Zero padding is not allowed in complex format specifier");
+        return -1;
+    }
+    if (s.align == '=') {
+        PyErr_SetString(PyExc_ValueError,
+                        "'=' alignment flag is not allowed in complex format specifier");
+        return -1;
+    }
+    Py_complex c = PyComplex_AsCComplex(obj);
+    if (c.real == -1.0 && PyErr_Occurred())
+        return -1;
+    int type = (int)s.type, skip_re = 0, add_parens = 0, upper = 0;
+    int default_precision = 6, flags = 0;
+    Py_ssize_t precision = s.precision;
+    if (s.alternate)
+        flags |= Py_DTSF_ALT;
+    if (s.no_neg_0)
+        flags |= Py_DTSF_NO_NEG_0;
+    if (type == 0) {
+        type = 'r';
+        default_precision = 0;
+        if (c.real == 0.0 && copysign(1.0, c.real) == 1.0)
+            skip_re = 1;
+        else
+            add_parens = 1;
+    }
+    if (type == 'n')
+        type = 'g';
+    if (type == 'E' || type == 'F' || type == 'G') {
+        upper = 1;
+        type = type - 'A' + 'a';
+    }
+    if (precision < 0)
+        precision = default_precision;
+    else if (type == 'r')
+        type = 'g';
+    int re_neg = 0, im_neg = 0;
+    char *re = NULL, *im = NULL;
+    if (!skip_re) {
+        re = complex_part(c.real, type, (int)precision, flags, &re_neg);
+        if (re == NULL)
+            return -1;
+    }
+    im = complex_part(c.imag, type, (int)precision, flags, &im_neg);
+    if (im == NULL) {
+        PyMem_Free(re);
+        return -1;
+    }
+    KrByteBuf b = {0};
+    int r = 0;
+    /* Each part gets its grouping; the real part's sign follows the spec, the imaginary
+     * part always carries one when a real part is shown. */
+    Spec ps = s;
+    ps.width = -1;
+    ps.fill = ' ';
+    ps.align = '<';
+    if (add_parens)
+        r = _KrByteBuf_PutByte(&b, '(');
+    for (int part = 0; part < 2 && r == 0; part++) {
+        char *txt = part == 0 ? re : im;
+        if (txt == NULL)
+            continue;
+        int neg = part == 0 ? re_neg : im_neg;
+        char *p = txt + (neg ? 1 : 0);
+        if (upper)
+            for (char *q = p; *q; q++)
+                if (*q >= 'a' && *q <= 'z')
+                    *q = (char)(*q - 32);
+        Py_ssize_t nd = 0;
+        while (p[nd] >= '0' && p[nd] <= '9')
+            nd++;
+        char signc = 0;
+        if (neg)
+            signc = '-';
+        else if (part == 1 && !skip_re)
+            signc = '+';
+        else if (s.sign == '+')
+            signc = '+';
+        else if (s.sign == ' ')
+            signc = ' ';
+        if (signc)
+            r = _KrByteBuf_PutByte(&b, signc);
+        if (r == 0)
+            r = group_digits(&b, p, nd, s.thousands, 3, 0);
+        if (r == 0)
+            r = _KrByteBuf_Put(&b, p + nd, (Py_ssize_t)strlen(p + nd));
+    }
+    if (r == 0)
+        r = _KrByteBuf_PutByte(&b, 'j');
+    if (r == 0 && add_parens)
+        r = _KrByteBuf_PutByte(&b, ')');
+    PyMem_Free(re);
+    PyMem_Free(im);
+    if (r < 0) {
+        _KrByteBuf_Free(&b);
+        return -1;
+    }
+    PyObject *body = PyUnicode_DecodeASCII(b.buf, b.len, NULL);
+    _KrByteBuf_Free(&b);
+    if (body == NULL)
+        return -1;
+    r = write_padded(w, body, &s);
+    Py_DECREF(body);
+    return r;
+}

@@ -1,0 +1,2227 @@
+/* The evaluation loop.
+ *
+ * One C activation of _PyEval_EvalFrame runs a whole chain of Python frames: calls of
+ * Python functions push a frame on the thread's data stack and continue in the same loop,
+ * and returns pop back into the caller, so Python recursion does not consume C stack.
+ * Exceptions unwind through the code object's exception table ("zero-cost"). */
+#include "Python.h"
+#include "internal/pycore_frame.h"
+#include "internal/pycore_opcode.h"
+#include "ceval_macros.h"
+
+/* Helpers from ceval_helpers.c */
+int _KrEval_DoRaise(PyThreadState *tstate, PyObject *exc, PyObject *cause);
+int _KrEval_UnpackIterable(PyThreadState *tstate, PyObject *v, int argcnt, int argcntafter,
+                           PyObject **sp);
+void _KrEval_FormatExcCheckArg(PyThreadState *tstate, PyObject *exc, const char *fmt,
+                               PyObject *name);
+void _KrEval_FormatExcUnbound(PyThreadState *tstate, PyCodeObject *co, int oparg);
+PyObject *_KrEval_ImportName(PyThreadState *tstate, _PyInterpreterFrame *frame,
+                             PyObject *name, PyObject *fromlist, PyObject *level);
+PyObject *_KrEval_ImportFrom(PyThreadState *tstate, PyObject *v, PyObject *name);
+PyObject *_KrEval_MatchClass(PyThreadState *tstate, PyObject *subject, PyObject *type,
+                             Py_ssize_t nargs, PyObject *kwargs);
+PyObject *_KrEval_MatchKeys(PyThreadState *tstate, PyObject *map, PyObject *keys);
+int _KrEval_CheckExceptTypeValid(PyThreadState *tstate, PyObject *right);
+int _KrEval_CheckExceptStarTypeValid(PyThreadState *tstate, PyObject *right);
+int _KrEval_FormatKwargsError(PyThreadState *tstate, PyObject *func, PyObject *kwargs);
+void _KrEval_FormatAwaitableError(PyThreadState *tstate, PyTypeObject *type, int oparg);
+int _KrEval_CheckArgsIterable(PyThreadState *tstate, PyObject *func, PyObject *args);
+PyObject *_KrEval_GetAIter(PyObject *obj);
+PyObject *_KrEval_GetANext(PyObject *aiter);
+PyObject *_KrEval_BeforeWith(PyThreadState *tstate, PyObject *mgr, int async, PyObject **exit);
+int _KrEval_CallTraceProtected(PyThreadState *tstate, _PyInterpreterFrame *frame, int what,
+                               PyObject *arg);
+
+#define KR_NAME_ERROR_MSG "name '%.200s' is not defined"
+
+static inline int enter_recursive_py(PyThreadState *tstate)
+{
+    if (Py_LIKELY(tstate->py_recursion_remaining-- > 0))
+        return 0;
+    if (tstate->recursion_headroom && tstate->py_recursion_remaining > -50)
+        return 0;
+    tstate->recursion_headroom++;
+    PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
+    tstate->recursion_headroom--;
+    tstate->py_recursion_remaining++;
+    return -1;
+}
+
+void _PyEval_FrameClearAndPop(PyThreadState *tstate, _PyInterpreterFrame *frame)
+{
+    if (frame->owner == FRAME_OWNED_BY_THREAD) {
+        _PyFrame_Clear(frame);
+        _PyThreadState_PopFrame(tstate, frame);
+    }
+    else if (frame->owner == FRAME_OWNED_BY_GENERATOR) {
+        PyGenObject *gen = _PyGen_GetGeneratorFromFrame(frame);
+        gen->gi_frame_state = FRAME_CLEARED;
+        _PyFrame_ClearExceptCode(frame);
+    }
+}
+
+/* Leaving a generator's frame: its exception state comes off the thread's stack. */
+static inline void gen_frame_leave(PyThreadState *tstate, _PyInterpreterFrame *frame)
+{
+    PyGenObject *gen = _PyGen_GetGeneratorFromFrame(frame);
+    tstate->exc_info = gen->gi_exc_state.previous_item;
+    gen->gi_exc_state.previous_item = NULL;
+}
+
+/* A Python function call: push the frame and bind the arguments. `args` are owned
+ * references from the caller's stack; they are consumed in every case. Returns the new
+ * frame, or NULL with an exception set (the frame is gone then). */
+static _PyInterpreterFrame *push_py_frame(PyThreadState *tstate, PyFunctionObject *func,
+                                          PyObject **args, Py_ssize_t nargs,
+                                          PyObject *kwnames)
+{
+    PyCodeObject *co = (PyCodeObject *)func->func_code;
+    Py_ssize_t nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+    _PyInterpreterFrame *f = _PyThreadState_PushFrame(
+        tstate, (size_t)(KR_FRAME_SPECIALS_SIZE + _KrFrame_NSlots(co)));
+    if (f == NULL)
+        goto fail_args;
+    if (nkw == 0 && nargs == co->co_argcount &&
+        !(co->co_flags & (CO_VARARGS | CO_VARKEYWORDS)) && co->co_kwonlyargcount == 0) {
+        _PyFrame_Initialize(f, func, NULL, co, (int)nargs);
+        for (Py_ssize_t i = 0; i < nargs; i++)
+            f->localsplus[i] = args[i];
+        return f;
+    }
+    _PyFrame_Initialize(f, func, NULL, co, 0);
+    int r = _PyEval_BindArgs(tstate, func, f->localsplus, args, nargs, kwnames);
+    for (Py_ssize_t i = 0; i < nargs + nkw; i++)
+        Py_DECREF(args[i]);
+    if (r < 0) {
+        _PyFrame_Clear(f);
+        _PyThreadState_PopFrame(tstate, f);
+        return NULL;
+    }
+    return f;
+fail_args:
+    for (Py_ssize_t i = 0; i < nargs + nkw; i++)
+        Py_DECREF(args[i]);
+    return NULL;
+}
+
+PyObject *_PyEval_Vector(PyThreadState *tstate, PyFunctionObject *func, PyObject *locals,
+                         PyObject *const *args, size_t argcount, PyObject *kwnames)
+{
+    PyCodeObject *co = (PyCodeObject *)func->func_code;
+    _PyInterpreterFrame *f = _PyThreadState_PushFrame(
+        tstate, (size_t)(KR_FRAME_SPECIALS_SIZE + _KrFrame_NSlots(co)));
+    if (f == NULL)
+        return NULL;
+    _PyFrame_Initialize(f, func, locals, co, 0);
+    if (_PyEval_BindArgs(tstate, func, f->localsplus, args, (Py_ssize_t)argcount, kwnames) < 0) {
+        _PyFrame_Clear(f);
+        _PyThreadState_PopFrame(tstate, f);
+        return NULL;
+    }
+    if (co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))
+        return _Py_MakeCoro(func, f);
+    return _PyEval_EvalFrame(tstate, f, 0);
+}
+
+PyObject *PyEval_EvalCode(PyObject *co, PyObject *globals, PyObject *locals)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (!PyCode_Check(co)) {
+        PyErr_SetString(PyExc_SystemError, "PyEval_EvalCode: code object expected");
+        return NULL;
+    }
+    if (globals == NULL || !PyDict_Check(globals)) {
+        PyErr_SetString(PyExc_SystemError, "PyEval_EvalCode: NULL globals");
+        return NULL;
+    }
+    if (locals == NULL)
+        locals = globals;
+    PyFunctionObject *func = (PyFunctionObject *)PyFunction_New(co, globals);
+    if (func == NULL)
+        return NULL;
+    PyObject *res = _PyEval_Vector(tstate, func, locals, NULL, 0, NULL);
+    Py_DECREF(func);
+    return res;
+}
+
+PyObject *PyEval_EvalCodeEx(PyObject *_co, PyObject *globals, PyObject *locals,
+                            PyObject *const *args, int argcount, PyObject *const *kws,
+                            int kwcount, PyObject *const *defs, int defcount,
+                            PyObject *kwdefs, PyObject *closure)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (!PyCode_Check(_co) || globals == NULL || !PyDict_Check(globals)) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    PyObject *res = NULL, *kwnames = NULL, *defaults = NULL;
+    PyObject **newargs = NULL;
+    PyFunctionObject *func = (PyFunctionObject *)PyFunction_New(_co, globals);
+    if (func == NULL)
+        return NULL;
+    if (defcount) {
+        defaults = _PyTuple_FromArray(defs, defcount);
+        if (defaults == NULL)
+            goto done;
+        func->func_defaults = defaults;
+    }
+    if (kwdefs != NULL)
+        func->func_kwdefaults = Py_NewRef(kwdefs);
+    if (closure != NULL)
+        func->func_closure = Py_NewRef(closure);
+    newargs = PyMem_Malloc(sizeof(PyObject *) * (size_t)(argcount + kwcount + 1));
+    if (newargs == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (int i = 0; i < argcount; i++)
+        newargs[i] = args[i];
+    if (kwcount) {
+        kwnames = PyTuple_New(kwcount);
+        if (kwnames == NULL)
+            goto done;
+        for (int i = 0; i < kwcount; i++) {
+            PyTuple_SET_ITEM(kwnames, i, Py_NewRef(kws[2 * i]));
+            newargs[argcount + i] = kws[2 * i + 1];
+        }
+    }
+    res = _PyEval_Vector(tstate, func, locals == globals ? locals : locals, newargs,
+                         (size_t)argcount, kwnames);
+done:
+    PyMem_Free(newargs);
+    Py_XDECREF(kwnames);
+    Py_DECREF(func);
+    return res;
+}
+
+/* ---- the loop ----------------------------------------------------------------------- */
+
+PyObject *_PyEval_EvalFrame(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag)
+{
+#ifdef USE_COMPUTED_GOTOS
+#define KR_TARGET_ENTRY(name, hasarg, ncache) [name] = &&TARGET_##name,
+    static const void *const opcode_targets[KR_NUM_OPCODES] = {
+        KR_OPCODES_NOARG(KR_TARGET_ENTRY) [HAVE_ARGUMENT_MARKER] = &&unknown_opcode,
+        KR_OPCODES_ARG(KR_TARGET_ENTRY)};
+#undef KR_TARGET_ENTRY
+#endif
+    _Py_CODEUNIT *next_instr;
+    PyObject **stack_pointer;
+    int opcode, oparg;
+    PyObject *retval = NULL;
+    int tracing;
+    /* Where the exception-table search starts; differs from frame->instr_ptr only after
+     * RERAISE restored an older position for line reporting. */
+    _Py_CODEUNIT *unwind_instr;
+
+    if (Py_EnterRecursiveCall("")) {
+        /* Too deep in C: the frame never runs. */
+        if (frame->owner == FRAME_OWNED_BY_GENERATOR) {
+            PyGenObject *gen = _PyGen_GetGeneratorFromFrame(frame);
+            (void)gen;
+        }
+        else {
+            _PyEval_FrameClearAndPop(tstate, frame);
+        }
+        return NULL;
+    }
+    frame->previous = tstate->current_frame;
+    frame->is_entry = 1;
+    tstate->current_frame = frame;
+    tracing = tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL;
+
+    if (throwflag) {
+        LOAD_FRAME_STATE();
+        next_instr = frame->instr_ptr + 1;
+        if (enter_recursive_py(tstate) < 0)
+            goto exit_unwind_norecursion;
+        goto error;
+    }
+
+start_frame:
+    if (enter_recursive_py(tstate) < 0)
+        goto exit_unwind_norecursion;
+    LOAD_FRAME_STATE();
+    next_instr = frame->instr_ptr + frame->return_offset;
+    frame->return_offset = 0;
+    if (Py_UNLIKELY(tracing) && next_instr == _PyCode_CODE(frame->f_code)) {
+        if (_KrEval_CallTraceProtected(tstate, frame, PyTrace_CALL, Py_None) < 0)
+            goto error;
+    }
+    DISPATCH();
+
+#ifndef USE_COMPUTED_GOTOS
+dispatch_opcode:
+    switch (opcode) {
+#endif
+
+    TARGET(CACHE)
+    TARGET(NOP)
+    {
+        DISPATCH();
+    }
+
+    TARGET(INTERPRETER_EXIT)
+    TARGET(GET_YIELD_FROM_ITER_UNUSED)
+    {
+        goto unknown_opcode;
+    }
+
+    TARGET(EXTENDED_ARG)
+    {
+        int word = *next_instr++;
+        opcode = word & 255;
+        oparg = (oparg << 8) | (word >> 8);
+        DISPATCH_GOTO();
+    }
+
+    TARGET(RESUME)
+    {
+        if (Py_UNLIKELY(tstate->interp->ceval.eval_breaker) && oparg < 2) {
+            SAVE_STATE();
+            if (_Py_HandlePending(tstate) < 0)
+                goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(POP_TOP)
+    {
+        PyObject *v = POP();
+        Py_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(PUSH_NULL)
+    {
+        PUSH(NULL);
+        DISPATCH();
+    }
+
+    TARGET(END_FOR)
+    {
+        PyObject *v = POP();
+        Py_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(END_SEND)
+    {
+        PyObject *value = POP();
+        PyObject *recv = POP();
+        Py_DECREF(recv);
+        PUSH(value);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CONST)
+    {
+        PyObject *v = GETITEM(CONSTS(), oparg);
+        PUSH(Py_NewRef(v));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST)
+    {
+        PyObject *v = GETLOCAL(oparg);
+        PUSH(Py_NewRef(v));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST_CHECK)
+    {
+        PyObject *v = GETLOCAL(oparg);
+        if (v == NULL) {
+            _KrEval_FormatExcCheckArg(tstate, PyExc_UnboundLocalError,
+                                      "cannot access local variable '%s' where it is not associated with a value",
+                                      PyTuple_GET_ITEM(frame->f_code->co_localsplusnames, oparg));
+            goto error;
+        }
+        PUSH(Py_NewRef(v));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST_AND_CLEAR)
+    {
+        PUSH(GETLOCAL(oparg));
+        GETLOCAL(oparg) = NULL;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST_LOAD_FAST)
+    {
+        PyObject *a = GETLOCAL(oparg >> 4);
+        PyObject *b = GETLOCAL(oparg & 15);
+        PUSH(Py_NewRef(a));
+        PUSH(Py_NewRef(b));
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST)
+    {
+        PyObject *v = POP();
+        SETLOCAL(oparg, v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST_LOAD_FAST)
+    {
+        PyObject *v = POP();
+        SETLOCAL(oparg >> 4, v);
+        PyObject *w = GETLOCAL(oparg & 15);
+        PUSH(Py_NewRef(w));
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST_STORE_FAST)
+    {
+        PyObject *a = POP();
+        PyObject *b = POP();
+        SETLOCAL(oparg >> 4, a);
+        SETLOCAL(oparg & 15, b);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_FAST)
+    {
+        PyObject *v = GETLOCAL(oparg);
+        if (v == NULL) {
+            _KrEval_FormatExcCheckArg(tstate, PyExc_UnboundLocalError,
+                                      "cannot access local variable '%s' where it is not associated with a value",
+                                      PyTuple_GET_ITEM(frame->f_code->co_localsplusnames, oparg));
+            goto error;
+        }
+        SETLOCAL(oparg, NULL);
+        DISPATCH();
+    }
+
+    TARGET(MAKE_CELL)
+    {
+        PyObject *initial = GETLOCAL(oparg);
+        PyObject *cell = PyCell_New(initial);
+        if (cell == NULL)
+            goto error;
+        SETLOCAL(oparg, cell);
+        DISPATCH();
+    }
+
+    TARGET(COPY_FREE_VARS)
+    {
+        PyFunctionObject *func = (PyFunctionObject *)frame->f_funcobj;
+        PyObject *closure = func->func_closure;
+        int offset = frame->f_code->co_nlocalsplus - oparg;
+        for (int i = 0; i < oparg; i++) {
+            PyObject *o = PyTuple_GET_ITEM(closure, i);
+            frame->localsplus[offset + i] = Py_NewRef(o);
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_DEREF)
+    {
+        PyObject *cell = GETLOCAL(oparg);
+        PyObject *v = PyCell_GET(cell);
+        if (v == NULL) {
+            _KrEval_FormatExcUnbound(tstate, frame->f_code, oparg);
+            goto error;
+        }
+        PUSH(Py_NewRef(v));
+        DISPATCH();
+    }
+
+    TARGET(STORE_DEREF)
+    {
+        PyObject *v = POP();
+        PyObject *cell = GETLOCAL(oparg);
+        PyObject *old = PyCell_GET(cell);
+        ((PyCellObject *)cell)->ob_ref = v;
+        Py_XDECREF(old);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_DEREF)
+    {
+        PyObject *cell = GETLOCAL(oparg);
+        PyObject *old = PyCell_GET(cell);
+        if (old == NULL) {
+            _KrEval_FormatExcUnbound(tstate, frame->f_code, oparg);
+            goto error;
+        }
+        ((PyCellObject *)cell)->ob_ref = NULL;
+        Py_DECREF(old);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FROM_DICT_OR_DEREF)
+    {
+        PyObject *mapping = TOP();
+        PyObject *name = PyTuple_GET_ITEM(frame->f_code->co_localsplusnames, oparg);
+        PyObject *value;
+        if (PyMapping_GetOptionalItem(mapping, name, &value) < 0)
+            goto error;
+        if (value == NULL) {
+            PyObject *cell = GETLOCAL(oparg);
+            value = PyCell_GET(cell);
+            if (value == NULL) {
+                _KrEval_FormatExcUnbound(tstate, frame->f_code, oparg);
+                goto error;
+            }
+            Py_INCREF(value);
+        }
+        Py_DECREF(mapping);
+        SET_TOP(value);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FROM_DICT_OR_GLOBALS)
+    {
+        PyObject *mapping = TOP();
+        PyObject *name = GETITEM(NAMES(), oparg);
+        PyObject *v;
+        if (PyMapping_GetOptionalItem(mapping, name, &v) < 0)
+            goto error;
+        if (v == NULL) {
+            if (PyDict_GetItemRef(GLOBALS(), name, &v) < 0)
+                goto error;
+            if (v == NULL) {
+                if (PyMapping_GetOptionalItem(BUILTINS(), name, &v) < 0)
+                    goto error;
+                if (v == NULL) {
+                    _KrEval_FormatExcCheckArg(tstate, PyExc_NameError, KR_NAME_ERROR_MSG, name);
+                    goto error;
+                }
+            }
+        }
+        Py_DECREF(mapping);
+        SET_TOP(v);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_NAME)
+    {
+        PyObject *name = GETITEM(NAMES(), oparg);
+        PyObject *locals = LOCALS();
+        PyObject *v;
+        if (locals == NULL) {
+            PyErr_Format(PyExc_SystemError, "no locals when loading %R", name);
+            goto error;
+        }
+        if (PyMapping_GetOptionalItem(locals, name, &v) < 0)
+            goto error;
+        if (v == NULL) {
+            if (PyDict_GetItemRef(GLOBALS(), name, &v) < 0)
+                goto error;
+            if (v == NULL) {
+                if (PyMapping_GetOptionalItem(BUILTINS(), name, &v) < 0)
+                    goto error;
+                if (v == NULL) {
+                    _KrEval_FormatExcCheckArg(tstate, PyExc_NameError, KR_NAME_ERROR_MSG, name);
+                    goto error;
+                }
+            }
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_NAME)
+    {
+        PyObject *name = GETITEM(NAMES(), oparg);
+        PyObject *v = POP();
+        PyObject *ns = LOCALS();
+        int err;
+        if (ns == NULL) {
+            PyErr_Format(PyExc_SystemError, "no locals found when storing %R", name);
+            Py_DECREF(v);
+            goto error;
+        }
+        if (PyDict_CheckExact(ns))
+            err = PyDict_SetItem(ns, name, v);
+        else
+            err = PyObject_SetItem(ns, name, v);
+        Py_DECREF(v);
+        if (err < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_NAME)
+    {
+        PyObject *name = GETITEM(NAMES(), oparg);
+        PyObject *ns = LOCALS();
+        if (ns == NULL) {
+            PyErr_Format(PyExc_SystemError, "no locals when deleting %R", name);
+            goto error;
+        }
+        if (PyObject_DelItem(ns, name) != 0) {
+            if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+                PyErr_Clear();
+                _KrEval_FormatExcCheckArg(tstate, PyExc_NameError, KR_NAME_ERROR_MSG, name);
+            }
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_GLOBAL)
+    {
+        PyObject *name = GETITEM(NAMES(), oparg >> 1);
+        PyObject *v;
+        next_instr += 4;
+        if (PyDict_CheckExact(GLOBALS()) && PyDict_CheckExact(BUILTINS())) {
+            v = _PyDict_LoadGlobal((PyDictObject *)GLOBALS(), (PyDictObject *)BUILTINS(), name);
+            if (v == NULL) {
+                if (!PyErr_Occurred())
+                    _KrEval_FormatExcCheckArg(tstate, PyExc_NameError, KR_NAME_ERROR_MSG, name);
+                goto error;
+            }
+            Py_INCREF(v);
+        }
+        else {
+            if (PyMapping_GetOptionalItem(GLOBALS(), name, &v) < 0)
+                goto error;
+            if (v == NULL) {
+                if (PyMapping_GetOptionalItem(BUILTINS(), name, &v) < 0)
+                    goto error;
+                if (v == NULL) {
+                    _KrEval_FormatExcCheckArg(tstate, PyExc_NameError, KR_NAME_ERROR_MSG, name);
+                    goto error;
+                }
+            }
+        }
+        PUSH(v);
+        if (oparg & 1)
+            PUSH(NULL);
+        DISPATCH();
+    }
+
+    TARGET(STORE_GLOBAL)
+    {
+        PyObject *name = GETITEM(NAMES(), oparg);
+        PyObject *v = POP();
+        int err = PyDict_SetItem(GLOBALS(), name, v);
+        Py_DECREF(v);
+        if (err < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_GLOBAL)
+    {
+        PyObject *name = GETITEM(NAMES(), oparg);
+        int err = PyDict_Pop(GLOBALS(), name, NULL);
+        if (err < 0)
+            goto error;
+        if (err == 0) {
+            _KrEval_FormatExcCheckArg(tstate, PyExc_NameError, KR_NAME_ERROR_MSG, name);
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_LOCALS)
+    {
+        PyObject *locals = LOCALS();
+        if (locals == NULL) {
+            PyErr_SetString(PyExc_SystemError, "no locals found");
+            goto error;
+        }
+        PUSH(Py_NewRef(locals));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_BUILD_CLASS)
+    {
+        PyObject *bc;
+        if (PyMapping_GetOptionalItem(BUILTINS(), _Py_ID(__build_class__), &bc) < 0)
+            goto error;
+        if (bc == NULL) {
+            PyErr_SetString(PyExc_NameError, "__build_class__ not found");
+            goto error;
+        }
+        PUSH(bc);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ASSERTION_ERROR)
+    {
+        PUSH(Py_NewRef(PyExc_AssertionError));
+        DISPATCH();
+    }
+
+    TARGET(SETUP_ANNOTATIONS)
+    {
+        PyObject *locals = LOCALS();
+        PyObject *ann;
+        if (locals == NULL) {
+            PyErr_SetString(PyExc_SystemError, "no locals found when setting up annotations");
+            goto error;
+        }
+        if (PyMapping_GetOptionalItem(locals, _Py_ID(__annotations__), &ann) < 0)
+            goto error;
+        if (ann == NULL) {
+            ann = PyDict_New();
+            if (ann == NULL)
+                goto error;
+            int err = PyObject_SetItem(locals, _Py_ID(__annotations__), ann);
+            Py_DECREF(ann);
+            if (err)
+                goto error;
+        }
+        else {
+            Py_DECREF(ann);
+        }
+        DISPATCH();
+    }
+
+    /* ---- attributes ---- */
+
+    TARGET(LOAD_ATTR)
+    {
+        PyObject *name = GETITEM(NAMES(), oparg >> 1);
+        PyObject *owner = TOP();
+        next_instr += 9;
+        if (oparg & 1) {
+            PyObject *meth = NULL;
+            int unbound = _PyObject_GetMethod(owner, name, &meth);
+            if (meth == NULL)
+                goto error;
+            if (unbound) {
+                SET_TOP(meth);
+                PUSH(owner);
+            }
+            else {
+                Py_DECREF(owner);
+                SET_TOP(meth);
+                PUSH(NULL);
+            }
+        }
+        else {
+            PyObject *res = PyObject_GetAttr(owner, name);
+            if (res == NULL)
+                goto error;
+            Py_DECREF(owner);
+            SET_TOP(res);
+        }
+        DISPATCH();
+    }
+
+    TARGET(STORE_ATTR)
+    {
+        PyObject *name = GETITEM(NAMES(), oparg);
+        PyObject *owner = POP();
+        PyObject *v = POP();
+        next_instr += 4;
+        int err = PyObject_SetAttr(owner, name, v);
+        Py_DECREF(v);
+        Py_DECREF(owner);
+        if (err)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_ATTR)
+    {
+        PyObject *name = GETITEM(NAMES(), oparg);
+        PyObject *owner = POP();
+        int err = PyObject_DelAttr(owner, name);
+        Py_DECREF(owner);
+        if (err)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_SUPER_ATTR)
+    {
+        PyObject *name = GETITEM(NAMES(), oparg >> 2);
+        PyObject *self = POP();
+        PyObject *cls = POP();
+        PyObject *global_super = POP();
+        int load_method = oparg & 1;
+        PyObject *attr;
+        next_instr += 1;
+        if (global_super == (PyObject *)&PySuper_Type && PyType_Check(cls)) {
+            int method = 0;
+            attr = _PySuper_Lookup((PyTypeObject *)cls, self, name, load_method ? &method : NULL);
+            Py_DECREF(global_super);
+            Py_DECREF(cls);
+            if (attr == NULL) {
+                Py_DECREF(self);
+                goto error;
+            }
+            PUSH(attr);
+            if (load_method) {
+                if (method) {
+                    PUSH(self);
+                }
+                else {
+                    Py_DECREF(self);
+                    PUSH(NULL);
+                }
+            }
+            else {
+                Py_DECREF(self);
+            }
+            DISPATCH();
+        }
+        PyObject *stack[2] = {cls, self};
+        SAVE_STATE();
+        PyObject *super = PyObject_Vectorcall(global_super, stack, (size_t)(oparg & 2), NULL);
+        Py_DECREF(global_super);
+        Py_DECREF(cls);
+        Py_DECREF(self);
+        if (super == NULL)
+            goto error;
+        attr = PyObject_GetAttr(super, name);
+        Py_DECREF(super);
+        if (attr == NULL)
+            goto error;
+        PUSH(attr);
+        if (load_method)
+            PUSH(NULL);
+        DISPATCH();
+    }
+
+    /* ---- operators ---- */
+
+    TARGET(UNARY_NEGATIVE)
+    {
+        PyObject *v = TOP();
+        PyObject *res = PyNumber_Negative(v);
+        if (res == NULL)
+            goto error;
+        Py_DECREF(v);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_INVERT)
+    {
+        PyObject *v = TOP();
+        PyObject *res = PyNumber_Invert(v);
+        if (res == NULL)
+            goto error;
+        Py_DECREF(v);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NOT)
+    {
+        PyObject *v = TOP();
+        int t;
+        if (v == Py_True)
+            t = 1;
+        else if (v == Py_False || v == Py_None)
+            t = 0;
+        else {
+            t = PyObject_IsTrue(v);
+            if (t < 0)
+                goto error;
+        }
+        Py_DECREF(v);
+        SET_TOP(t ? Py_False : Py_True);
+        DISPATCH();
+    }
+
+    TARGET(BINARY_OP)
+    {
+        PyObject *rhs = POP();
+        PyObject *lhs = TOP();
+        PyObject *res;
+        next_instr += 1;
+        if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs) &&
+            _PyLong_IsCompact((PyLongObject *)lhs) && _PyLong_IsCompact((PyLongObject *)rhs) &&
+            (oparg == NB_ADD || oparg == NB_INPLACE_ADD || oparg == NB_SUBTRACT ||
+             oparg == NB_INPLACE_SUBTRACT)) {
+            Py_ssize_t a = _PyLong_CompactValue((PyLongObject *)lhs);
+            Py_ssize_t b = _PyLong_CompactValue((PyLongObject *)rhs);
+            res = PyLong_FromSsize_t((oparg == NB_ADD || oparg == NB_INPLACE_ADD) ? a + b : a - b);
+        }
+        else if (PyUnicode_CheckExact(lhs) && PyUnicode_CheckExact(rhs) &&
+                 (oparg == NB_ADD || oparg == NB_INPLACE_ADD)) {
+            res = PyUnicode_Concat(lhs, rhs);
+        }
+        else {
+            SAVE_STATE();
+            res = _PyNumber_BinaryOp(lhs, rhs, oparg);
+        }
+        Py_DECREF(rhs);
+        if (res == NULL)
+            goto error;
+        Py_DECREF(lhs);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_OP)
+    {
+        PyObject *right = POP();
+        PyObject *left = TOP();
+        PyObject *res;
+        next_instr += 1;
+        int op = oparg >> 5;
+        if (PyLong_CheckExact(left) && PyLong_CheckExact(right) &&
+            _PyLong_IsCompact((PyLongObject *)left) && _PyLong_IsCompact((PyLongObject *)right)) {
+            Py_ssize_t a = _PyLong_CompactValue((PyLongObject *)left);
+            Py_ssize_t b = _PyLong_CompactValue((PyLongObject *)right);
+            int r;
+            switch (op) {
+            case Py_LT: r = a < b; break;
+            case Py_LE: r = a <= b; break;
+            case Py_EQ: r = a == b; break;
+            case Py_NE: r = a != b; break;
+            case Py_GT: r = a > b; break;
+            default: r = a >= b; break;
+            }
+            res = r ? Py_True : Py_False;
+        }
+        else {
+            SAVE_STATE();
+            res = PyObject_RichCompare(left, right, op);
+            if (res != NULL && (oparg & 16) && !PyBool_Check(res)) {
+                int t = PyObject_IsTrue(res);
+                Py_DECREF(res);
+                res = t < 0 ? NULL : (t ? Py_True : Py_False);
+            }
+        }
+        Py_DECREF(right);
+        if (res == NULL)
+            goto error;
+        Py_DECREF(left);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(IS_OP)
+    {
+        PyObject *right = POP();
+        PyObject *left = TOP();
+        int res = (left == right) ^ oparg;
+        Py_DECREF(left);
+        Py_DECREF(right);
+        SET_TOP(res ? Py_True : Py_False);
+        DISPATCH();
+    }
+
+    TARGET(CONTAINS_OP)
+    {
+        PyObject *right = POP();
+        PyObject *left = TOP();
+        next_instr += 1;
+        SAVE_STATE();
+        int res = PySequence_Contains(right, left);
+        Py_DECREF(right);
+        if (res < 0)
+            goto error;
+        Py_DECREF(left);
+        SET_TOP((res ^ oparg) ? Py_True : Py_False);
+        DISPATCH();
+    }
+
+    TARGET(BINARY_SUBSCR)
+    {
+        PyObject *sub = POP();
+        PyObject *container = TOP();
+        PyObject *res;
+        next_instr += 1;
+        if (PyList_CheckExact(container) && PyLong_CheckExact(sub) &&
+            _PyLong_IsCompact((PyLongObject *)sub)) {
+            Py_ssize_t i = _PyLong_CompactValue((PyLongObject *)sub);
+            if (i < 0)
+                i += PyList_GET_SIZE(container);
+            if (i >= 0 && i < PyList_GET_SIZE(container)) {
+                res = Py_NewRef(PyList_GET_ITEM(container, i));
+                goto subscr_done;
+            }
+        }
+        else if (PyTuple_CheckExact(container) && PyLong_CheckExact(sub) &&
+                 _PyLong_IsCompact((PyLongObject *)sub)) {
+            Py_ssize_t i = _PyLong_CompactValue((PyLongObject *)sub);
+            if (i < 0)
+                i += PyTuple_GET_SIZE(container);
+            if (i >= 0 && i < PyTuple_GET_SIZE(container)) {
+                res = Py_NewRef(PyTuple_GET_ITEM(container, i));
+                goto subscr_done;
+            }
+        }
+        SAVE_STATE();
+        res = PyObject_GetItem(container, sub);
+    subscr_done:
+        Py_DECREF(sub);
+        if (res == NULL)
+            goto error;
+        Py_DECREF(container);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(STORE_SUBSCR)
+    {
+        PyObject *sub = POP();
+        PyObject *container = POP();
+        PyObject *v = POP();
+        next_instr += 1;
+        SAVE_STATE();
+        int err = PyObject_SetItem(container, sub, v);
+        Py_DECREF(v);
+        Py_DECREF(container);
+        Py_DECREF(sub);
+        if (err)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_SUBSCR)
+    {
+        PyObject *sub = POP();
+        PyObject *container = POP();
+        SAVE_STATE();
+        int err = PyObject_DelItem(container, sub);
+        Py_DECREF(container);
+        Py_DECREF(sub);
+        if (err)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(BINARY_SLICE)
+    {
+        PyObject *stop = POP();
+        PyObject *start = POP();
+        PyObject *container = TOP();
+        PyObject *slice = PySlice_New(start, stop, NULL);
+        Py_DECREF(start);
+        Py_DECREF(stop);
+        PyObject *res = NULL;
+        if (slice != NULL) {
+            SAVE_STATE();
+            res = PyObject_GetItem(container, slice);
+            Py_DECREF(slice);
+        }
+        if (res == NULL)
+            goto error;
+        Py_DECREF(container);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(STORE_SLICE)
+    {
+        PyObject *stop = POP();
+        PyObject *start = POP();
+        PyObject *container = POP();
+        PyObject *v = POP();
+        PyObject *slice = PySlice_New(start, stop, NULL);
+        int err = -1;
+        if (slice != NULL) {
+            SAVE_STATE();
+            err = PyObject_SetItem(container, slice, v);
+            Py_DECREF(slice);
+        }
+        Py_DECREF(v);
+        Py_DECREF(container);
+        Py_DECREF(start);
+        Py_DECREF(stop);
+        if (err)
+            goto error;
+        DISPATCH();
+    }
+
+    /* ---- building ---- */
+
+    TARGET(BUILD_TUPLE)
+    {
+        STACK_SHRINK(oparg);
+        PyObject *t = _PyTuple_FromArraySteal(stack_pointer, oparg);
+        if (t == NULL)
+            goto error;
+        PUSH(t);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_LIST)
+    {
+        STACK_SHRINK(oparg);
+        PyObject *l = _PyList_FromArraySteal(stack_pointer, oparg);
+        if (l == NULL)
+            goto error;
+        PUSH(l);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SET)
+    {
+        PyObject *set = PySet_New(NULL);
+        int err = set == NULL;
+        STACK_SHRINK(oparg);
+        for (int i = 0; i < oparg; i++) {
+            PyObject *item = stack_pointer[i];
+            if (!err)
+                err = PySet_Add(set, item);
+            Py_DECREF(item);
+        }
+        if (err) {
+            Py_XDECREF(set);
+            goto error;
+        }
+        PUSH(set);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_MAP)
+    {
+        STACK_SHRINK(2 * oparg);
+        PyObject *map = _PyDict_FromItems(stack_pointer, 2, stack_pointer + 1, 2, oparg);
+        for (int i = 0; i < 2 * oparg; i++)
+            Py_DECREF(stack_pointer[i]);
+        if (map == NULL)
+            goto error;
+        PUSH(map);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_CONST_KEY_MAP)
+    {
+        PyObject *keys = POP();
+        STACK_SHRINK(oparg);
+        PyObject *map = NULL;
+        if (!PyTuple_CheckExact(keys) || PyTuple_GET_SIZE(keys) != (Py_ssize_t)oparg) {
+            PyErr_SetString(PyExc_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
+        }
+        else {
+            map = _PyDict_FromItems(_PyTuple_ITEMS(keys), 1, stack_pointer, 1, oparg);
+        }
+        for (int i = 0; i < oparg; i++)
+            Py_DECREF(stack_pointer[i]);
+        Py_DECREF(keys);
+        if (map == NULL)
+            goto error;
+        PUSH(map);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_STRING)
+    {
+        STACK_SHRINK(oparg);
+        PyObject *empty = PyUnicode_New(0, 0);
+        PyObject *str = empty ? _PyUnicode_JoinArray(empty, stack_pointer, oparg) : NULL;
+        Py_XDECREF(empty);
+        for (int i = 0; i < oparg; i++)
+            Py_DECREF(stack_pointer[i]);
+        if (str == NULL)
+            goto error;
+        PUSH(str);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SLICE)
+    {
+        PyObject *step = oparg == 3 ? POP() : NULL;
+        PyObject *stop = POP();
+        PyObject *start = TOP();
+        PyObject *slice = PySlice_New(start, stop, step);
+        Py_DECREF(start);
+        Py_DECREF(stop);
+        Py_XDECREF(step);
+        SET_TOP(slice);
+        if (slice == NULL) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LIST_APPEND)
+    {
+        PyObject *v = POP();
+        PyObject *list = PEEK(oparg);
+        if (_PyList_AppendTakeRef((PyListObject *)list, v) < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(SET_ADD)
+    {
+        PyObject *v = POP();
+        PyObject *set = PEEK(oparg);
+        int err = PySet_Add(set, v);
+        Py_DECREF(v);
+        if (err)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(MAP_ADD)
+    {
+        PyObject *value = POP();
+        PyObject *key = POP();
+        PyObject *map = PEEK(oparg);
+        if (_PyDict_SetItem_Take2((PyDictObject *)map, key, value) < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(LIST_EXTEND)
+    {
+        PyObject *iterable = POP();
+        PyObject *list = PEEK(oparg);
+        SAVE_STATE();
+        PyObject *none = _PyList_Extend((PyListObject *)list, iterable);
+        if (none == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_TypeError) && Py_TYPE(iterable)->tp_iter == NULL &&
+                !PySequence_Check(iterable)) {
+                PyErr_Clear();
+                PyErr_Format(PyExc_TypeError, "Value after * must be an iterable, not %.200s",
+                             Py_TYPE(iterable)->tp_name);
+            }
+            Py_DECREF(iterable);
+            goto error;
+        }
+        Py_DECREF(none);
+        Py_DECREF(iterable);
+        DISPATCH();
+    }
+
+    TARGET(SET_UPDATE)
+    {
+        PyObject *iterable = POP();
+        PyObject *set = PEEK(oparg);
+        SAVE_STATE();
+        int err = _PySet_Update(set, iterable);
+        Py_DECREF(iterable);
+        if (err < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DICT_UPDATE)
+    {
+        PyObject *update = POP();
+        PyObject *dict = PEEK(oparg);
+        SAVE_STATE();
+        if (PyDict_Update(dict, update) < 0) {
+            if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+                PyErr_Clear();
+                PyErr_Format(PyExc_TypeError, "'%.200s' object is not a mapping",
+                             Py_TYPE(update)->tp_name);
+            }
+            Py_DECREF(update);
+            goto error;
+        }
+        Py_DECREF(update);
+        DISPATCH();
+    }
+
+    TARGET(DICT_MERGE)
+    {
+        PyObject *update = POP();
+        PyObject *dict = PEEK(oparg);
+        PyObject *callable = PEEK(oparg + 3);
+        SAVE_STATE();
+        if (_PyDict_MergeEx(dict, update, 2) < 0) {
+            _KrEval_FormatKwargsError(tstate, callable, update);
+            Py_DECREF(update);
+            goto error;
+        }
+        Py_DECREF(update);
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_SEQUENCE)
+    {
+        PyObject *seq = POP();
+        next_instr += 1;
+        PyObject **items = NULL;
+        Py_ssize_t n = -1;
+        if (PyTuple_CheckExact(seq)) {
+            n = PyTuple_GET_SIZE(seq);
+            items = _PyTuple_ITEMS(seq);
+        }
+        else if (PyList_CheckExact(seq)) {
+            n = PyList_GET_SIZE(seq);
+            items = ((PyListObject *)seq)->ob_item;
+        }
+        if (n == oparg) {
+            for (int i = oparg - 1; i >= 0; i--)
+                PUSH(Py_NewRef(items[i]));
+            Py_DECREF(seq);
+            DISPATCH();
+        }
+        SAVE_STATE();
+        if (_KrEval_UnpackIterable(tstate, seq, oparg, -1, stack_pointer + oparg)) {
+            STACK_GROW(oparg);
+            Py_DECREF(seq);
+            DISPATCH();
+        }
+        Py_DECREF(seq);
+        goto error;
+    }
+
+    TARGET(UNPACK_EX)
+    {
+        int totalargs = 1 + (oparg & 0xFF) + (oparg >> 8);
+        PyObject *seq = POP();
+        SAVE_STATE();
+        int ok = _KrEval_UnpackIterable(tstate, seq, oparg & 0xFF, oparg >> 8,
+                                        stack_pointer + totalargs);
+        Py_DECREF(seq);
+        if (!ok)
+            goto error;
+        STACK_GROW(totalargs);
+        DISPATCH();
+    }
+
+    TARGET(COPY)
+    {
+        PyObject *v = PEEK(oparg);
+        PUSH(Py_NewRef(v));
+        DISPATCH();
+    }
+
+    TARGET(SWAP)
+    {
+        PyObject *top = TOP();
+        SET_TOP(PEEK(oparg));
+        PEEK(oparg) = top;
+        DISPATCH();
+    }
+
+    /* ---- jumps ---- */
+
+    TARGET(JUMP_FORWARD)
+    {
+        JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_BACKWARD)
+    {
+        next_instr += 1;
+        JUMPBY(-oparg);
+        if (Py_UNLIKELY(tstate->interp->ceval.eval_breaker)) {
+            SAVE_STATE();
+            if (_Py_HandlePending(tstate) < 0)
+                goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(JUMP_BACKWARD_NO_INTERRUPT)
+    {
+        JUMPBY(-oparg);
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_FALSE)
+    {
+        PyObject *cond = POP();
+        next_instr += 1;
+        if (cond == Py_False) {
+            JUMPBY(oparg);
+        }
+        else if (cond != Py_True) {
+            int t = PyObject_IsTrue(cond);
+            Py_DECREF(cond);
+            if (t < 0)
+                goto error;
+            if (!t)
+                JUMPBY(oparg);
+        }
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_TRUE)
+    {
+        PyObject *cond = POP();
+        next_instr += 1;
+        if (cond == Py_True) {
+            JUMPBY(oparg);
+        }
+        else if (cond != Py_False) {
+            int t = PyObject_IsTrue(cond);
+            Py_DECREF(cond);
+            if (t < 0)
+                goto error;
+            if (t)
+                JUMPBY(oparg);
+        }
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_NONE)
+    {
+        PyObject *v = POP();
+        next_instr += 1;
+        if (v == Py_None)
+            JUMPBY(oparg);
+        else
+            Py_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_NOT_NONE)
+    {
+        PyObject *v = POP();
+        next_instr += 1;
+        if (v != Py_None) {
+            Py_DECREF(v);
+            JUMPBY(oparg);
+        }
+        DISPATCH();
+    }
+
+    /* ---- iteration ---- */
+
+    TARGET(GET_ITER)
+    {
+        PyObject *iterable = TOP();
+        SAVE_STATE();
+        PyObject *iter = PyObject_GetIter(iterable);
+        if (iter == NULL)
+            goto error;
+        Py_DECREF(iterable);
+        SET_TOP(iter);
+        DISPATCH();
+    }
+
+    TARGET(GET_YIELD_FROM_ITER)
+    {
+        PyObject *iterable = TOP();
+        PyObject *iter;
+        if (PyCoro_CheckExact(iterable)) {
+            if (!(frame->f_code->co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
+                PyErr_SetString(PyExc_TypeError,
+                                "cannot 'yield from' a coroutine object in a non-coroutine generator");
+                goto error;
+            }
+            DISPATCH();
+        }
+        if (PyGen_CheckExact(iterable))
+            DISPATCH();
+        SAVE_STATE();
+        iter = PyObject_GetIter(iterable);
+        if (iter == NULL)
+            goto error;
+        Py_DECREF(iterable);
+        SET_TOP(iter);
+        DISPATCH();
+    }
+
+    TARGET(FOR_ITER)
+    {
+        PyObject *iter = TOP();
+        next_instr += 1;
+        SAVE_STATE();
+        PyObject *next = (*Py_TYPE(iter)->tp_iternext)(iter);
+        if (next != NULL) {
+            PUSH(next);
+            DISPATCH();
+        }
+        if (PyErr_Occurred()) {
+            if (!PyErr_ExceptionMatches(PyExc_StopIteration))
+                goto error;
+            PyErr_Clear();
+        }
+        /* Exhausted: land on END_FOR, which pops the iterator. */
+        JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(SEND)
+    {
+        PyObject *v = POP();
+        PyObject *receiver = TOP();
+        PyObject *res = NULL;
+        next_instr += 1;
+        SAVE_STATE();
+        PySendResult sr;
+        if ((PyGen_CheckExact(receiver) || PyCoro_CheckExact(receiver))) {
+            sr = _PyGen_Send((PyGenObject *)receiver, v, &res);
+        }
+        else if (v == Py_None && Py_TYPE(receiver)->tp_iternext != NULL) {
+            res = Py_TYPE(receiver)->tp_iternext(receiver);
+            if (res != NULL) {
+                sr = PYGEN_NEXT;
+            }
+            else if (_PyGen_FetchStopIterationValue(&res) == 0) {
+                sr = PYGEN_RETURN;
+            }
+            else {
+                sr = PYGEN_ERROR;
+            }
+        }
+        else {
+            res = PyObject_CallMethodOneArg(receiver, _Py_ID(send), v);
+            if (res != NULL) {
+                sr = PYGEN_NEXT;
+            }
+            else if (PyErr_ExceptionMatches(PyExc_StopIteration) &&
+                     _PyGen_FetchStopIterationValue(&res) == 0) {
+                sr = PYGEN_RETURN;
+            }
+            else {
+                sr = PYGEN_ERROR;
+            }
+        }
+        Py_DECREF(v);
+        if (sr == PYGEN_ERROR)
+            goto error;
+        PUSH(res);
+        if (sr == PYGEN_RETURN)
+            JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(CLEANUP_THROW)
+    {
+        PyObject *exc_value = POP();
+        PyObject *last_sent = POP();
+        PyObject *sub_iter = POP();
+        if (PyErr_GivenExceptionMatches(exc_value, PyExc_StopIteration)) {
+            PyObject *value = ((PyStopIterationObject *)exc_value)->value;
+            Py_INCREF(value);
+            Py_DECREF(exc_value);
+            Py_DECREF(last_sent);
+            Py_DECREF(sub_iter);
+            PUSH(Py_NewRef(Py_None));
+            PUSH(value);
+            DISPATCH();
+        }
+        Py_DECREF(last_sent);
+        Py_DECREF(sub_iter);
+        PyErr_SetRaisedException(exc_value);
+        goto exception_unwind;
+    }
+
+    TARGET(YIELD_VALUE)
+    {
+        retval = POP();
+        PyGenObject *gen = _PyGen_GetGeneratorFromFrame(frame);
+        gen->gi_frame_state = FRAME_SUSPENDED;
+        SAVE_STATE();
+        frame->return_offset = (uint16_t)(next_instr - frame->instr_ptr);
+        gen_frame_leave(tstate, frame);
+        tstate->py_recursion_remaining++;
+        if (Py_UNLIKELY(tracing)) {
+            if (_KrEval_CallTraceProtected(tstate, frame, PyTrace_RETURN, retval) < 0) {
+                Py_CLEAR(retval);
+            }
+        }
+        _PyInterpreterFrame *prev = frame->previous;
+        frame->previous = NULL;
+        if (frame->is_entry) {
+            tstate->current_frame = prev;
+            Py_LeaveRecursiveCall();
+            return retval;
+        }
+        frame = prev;
+        tstate->current_frame = frame;
+        goto resume_caller_with_retval;
+    }
+
+    TARGET(RETURN_CONST)
+    {
+        retval = Py_NewRef(GETITEM(CONSTS(), oparg));
+        goto return_common;
+    }
+
+    TARGET(RETURN_VALUE)
+    {
+        retval = POP();
+    return_common:
+        SAVE_STATE();
+        tstate->py_recursion_remaining++;
+        if (Py_UNLIKELY(tracing)) {
+            if (_KrEval_CallTraceProtected(tstate, frame, PyTrace_RETURN, retval) < 0) {
+                Py_CLEAR(retval);
+            }
+        }
+        {
+            _PyInterpreterFrame *prev = frame->previous;
+            int is_entry = frame->is_entry;
+            if (frame->owner == FRAME_OWNED_BY_GENERATOR) {
+                PyGenObject *gen = _PyGen_GetGeneratorFromFrame(frame);
+                gen_frame_leave(tstate, frame);
+                gen->gi_frame_state = FRAME_COMPLETED;
+                frame->previous = NULL;
+                _PyFrame_ClearExceptCode(frame);
+            }
+            else {
+                _PyFrame_Clear(frame);
+                _PyThreadState_PopFrame(tstate, frame);
+            }
+            tstate->current_frame = prev;
+            if (is_entry) {
+                Py_LeaveRecursiveCall();
+                return retval;
+            }
+            frame = prev;
+        }
+        if (retval == NULL)
+            goto resume_caller_with_error;
+    resume_caller_with_retval:
+        LOAD_FRAME_STATE();
+        next_instr = frame->instr_ptr + frame->return_offset;
+        frame->return_offset = 0;
+        if (retval == NULL)
+            goto error;
+        PUSH(retval);
+        retval = NULL;
+        DISPATCH();
+    }
+
+    /* ---- exceptions ---- */
+
+    TARGET(RAISE_VARARGS)
+    {
+        PyObject *cause = NULL, *exc = NULL;
+        switch (oparg) {
+        case 2:
+            cause = POP();
+            /* fall through */
+        case 1:
+            exc = POP();
+            /* fall through */
+        case 0:
+            SAVE_STATE();
+            if (_KrEval_DoRaise(tstate, exc, cause))
+                goto exception_unwind;
+            break;
+        default:
+            PyErr_SetString(PyExc_SystemError, "bad RAISE_VARARGS oparg");
+            break;
+        }
+        goto error;
+    }
+
+    TARGET(RERAISE)
+    {
+        PyObject *exc = POP();
+        unwind_instr = frame->instr_ptr;
+        if (oparg) {
+            PyObject *lasti = PEEK(oparg);
+            if (PyLong_Check(lasti)) {
+                long l = PyLong_AsLong(lasti);
+                frame->instr_ptr = _PyCode_CODE(frame->f_code) + l;
+            }
+            else {
+                Py_DECREF(exc);
+                PyErr_SetString(PyExc_SystemError, "lasti is not an int");
+                goto error;
+            }
+        }
+        PyErr_SetRaisedException(exc);
+        goto exception_unwind_from;
+    }
+
+    TARGET(PUSH_EXC_INFO)
+    {
+        PyObject *exc = TOP();
+        _PyErr_StackItem *exc_info = tstate->exc_info;
+        PyObject *prev = exc_info->exc_value;
+        SET_TOP(prev != NULL ? prev : Py_NewRef(Py_None));
+        exc_info->exc_value = Py_NewRef(exc);
+        PUSH(exc);
+        DISPATCH();
+    }
+
+    TARGET(POP_EXCEPT)
+    {
+        PyObject *exc = POP();
+        _PyErr_StackItem *exc_info = tstate->exc_info;
+        Py_XSETREF(exc_info->exc_value, exc == Py_None ? NULL : exc);
+        if (exc == Py_None)
+            Py_DECREF(exc);
+        DISPATCH();
+    }
+
+    TARGET(CHECK_EXC_MATCH)
+    {
+        PyObject *right = POP();
+        PyObject *left = TOP();
+        if (_KrEval_CheckExceptTypeValid(tstate, right) < 0) {
+            Py_DECREF(right);
+            goto error;
+        }
+        int res = PyErr_GivenExceptionMatches(left, right);
+        Py_DECREF(right);
+        PUSH(res ? Py_True : Py_False);
+        DISPATCH();
+    }
+
+    TARGET(CHECK_EG_MATCH)
+    {
+        PyObject *match_type = POP();
+        PyObject *exc_value = POP();
+        if (_KrEval_CheckExceptStarTypeValid(tstate, match_type) < 0) {
+            Py_DECREF(match_type);
+            Py_DECREF(exc_value);
+            goto error;
+        }
+        PyObject *match = NULL, *rest = NULL;
+        SAVE_STATE();
+        int res = _PyEval_ExceptionGroupMatch(exc_value, match_type, &match, &rest);
+        Py_DECREF(match_type);
+        Py_DECREF(exc_value);
+        if (res < 0)
+            goto error;
+        PUSH(rest);
+        PUSH(match);
+        if (!Py_IsNone(match))
+            PyErr_SetHandledException(match);
+        DISPATCH();
+    }
+
+    TARGET(END_ASYNC_FOR)
+    {
+        PyObject *exc = POP();
+        PyObject *awaitable = POP();
+        if (PyErr_GivenExceptionMatches(exc, PyExc_StopAsyncIteration)) {
+            Py_DECREF(exc);
+            Py_DECREF(awaitable);
+            DISPATCH();
+        }
+        Py_DECREF(awaitable);
+        PyErr_SetRaisedException(exc);
+        goto exception_unwind;
+    }
+
+    TARGET(WITH_EXCEPT_START)
+    {
+        PyObject *val = TOP();
+        PyObject *exit_func = PEEK(4);
+        PyObject *tb = PyException_GetTraceback(val);
+        PyObject *stack[4] = {NULL, (PyObject *)Py_TYPE(val), val, tb ? tb : Py_None};
+        SAVE_STATE();
+        PyObject *res = PyObject_Vectorcall(exit_func, stack + 1,
+                                            3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        Py_XDECREF(tb);
+        if (res == NULL)
+            goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(BEFORE_WITH)
+    TARGET(BEFORE_ASYNC_WITH)
+    {
+        PyObject *mgr = TOP();
+        PyObject *exit = NULL;
+        SAVE_STATE();
+        PyObject *res = _KrEval_BeforeWith(tstate, mgr, opcode == BEFORE_ASYNC_WITH, &exit);
+        if (res == NULL)
+            goto error;
+        Py_DECREF(mgr);
+        SET_TOP(exit);
+        PUSH(res);
+        DISPATCH();
+    }
+
+    /* ---- async ---- */
+
+    TARGET(GET_AWAITABLE)
+    {
+        PyObject *iterable = TOP();
+        SAVE_STATE();
+        PyObject *iter = _PyEval_GetAwaitable(iterable, oparg);
+        if (iter == NULL)
+            goto error;
+        Py_DECREF(iterable);
+        SET_TOP(iter);
+        DISPATCH();
+    }
+
+    TARGET(GET_AITER)
+    {
+        PyObject *obj = TOP();
+        SAVE_STATE();
+        PyObject *iter = _KrEval_GetAIter(obj);
+        if (iter == NULL)
+            goto error;
+        Py_DECREF(obj);
+        SET_TOP(iter);
+        DISPATCH();
+    }
+
+    TARGET(GET_ANEXT)
+    {
+        PyObject *aiter = TOP();
+        SAVE_STATE();
+        PyObject *awaitable = _KrEval_GetANext(aiter);
+        if (awaitable == NULL)
+            goto error;
+        PUSH(awaitable);
+        DISPATCH();
+    }
+
+    /* ---- pattern matching ---- */
+
+    TARGET(MATCH_MAPPING)
+    {
+        PyObject *subject = TOP();
+        int match = Py_TYPE(subject)->tp_flags & Py_TPFLAGS_MAPPING;
+        PUSH(match ? Py_True : Py_False);
+        DISPATCH();
+    }
+
+    TARGET(MATCH_SEQUENCE)
+    {
+        PyObject *subject = TOP();
+        int match = Py_TYPE(subject)->tp_flags & Py_TPFLAGS_SEQUENCE;
+        PUSH(match ? Py_True : Py_False);
+        DISPATCH();
+    }
+
+    TARGET(MATCH_KEYS)
+    {
+        PyObject *keys = TOP();
+        PyObject *subject = SECOND();
+        SAVE_STATE();
+        PyObject *values = _KrEval_MatchKeys(tstate, subject, keys);
+        if (values == NULL)
+            goto error;
+        PUSH(values);
+        DISPATCH();
+    }
+
+    TARGET(MATCH_CLASS)
+    {
+        PyObject *names = POP();
+        PyObject *type = POP();
+        PyObject *subject = TOP();
+        SAVE_STATE();
+        PyObject *attrs = _KrEval_MatchClass(tstate, subject, type, oparg, names);
+        Py_DECREF(names);
+        Py_DECREF(type);
+        if (attrs == NULL) {
+            if (PyErr_Occurred())
+                goto error;
+            attrs = Py_NewRef(Py_None);
+        }
+        Py_DECREF(subject);
+        SET_TOP(attrs);
+        DISPATCH();
+    }
+
+    TARGET(GET_LEN)
+    {
+        SAVE_STATE();
+        Py_ssize_t len = PyObject_Length(TOP());
+        if (len < 0)
+            goto error;
+        PyObject *l = PyLong_FromSsize_t(len);
+        if (l == NULL)
+            goto error;
+        PUSH(l);
+        DISPATCH();
+    }
+
+    /* ---- formatting ---- */
+
+    TARGET(FORMAT_SIMPLE)
+    {
+        PyObject *v = TOP();
+        if (!PyUnicode_CheckExact(v)) {
+            SAVE_STATE();
+            PyObject *res = PyObject_Format(v, NULL);
+            if (res == NULL)
+                goto error;
+            Py_DECREF(v);
+            SET_TOP(res);
+        }
+        DISPATCH();
+    }
+
+    TARGET(FORMAT_WITH_SPEC)
+    {
+        PyObject *spec = POP();
+        PyObject *v = TOP();
+        SAVE_STATE();
+        PyObject *res = PyObject_Format(v, spec);
+        Py_DECREF(spec);
+        if (res == NULL)
+            goto error;
+        Py_DECREF(v);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(CONVERT_VALUE)
+    {
+        PyObject *v = TOP();
+        PyObject *res;
+        SAVE_STATE();
+        switch (oparg) {
+        case FVC_STR: res = PyObject_Str(v); break;
+        case FVC_REPR: res = PyObject_Repr(v); break;
+        case FVC_ASCII: res = PyObject_ASCII(v); break;
+        default:
+            PyErr_SetString(PyExc_SystemError, "bad CONVERT_VALUE oparg");
+            res = NULL;
+        }
+        if (res == NULL)
+            goto error;
+        Py_DECREF(v);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    /* ---- functions and calls ---- */
+
+    TARGET(MAKE_FUNCTION)
+    {
+        PyObject *code = TOP();
+        PyObject *func = PyFunction_New(code, GLOBALS());
+        if (func == NULL)
+            goto error;
+        Py_DECREF(code);
+        SET_TOP(func);
+        DISPATCH();
+    }
+
+    TARGET(SET_FUNCTION_ATTRIBUTE)
+    {
+        PyObject *func = POP();
+        PyObject *attr = TOP();
+        PyFunctionObject *f = (PyFunctionObject *)func;
+        switch (oparg) {
+        case MAKE_FUNCTION_CLOSURE: Py_XSETREF(f->func_closure, attr); break;
+        case MAKE_FUNCTION_ANNOTATIONS: Py_XSETREF(f->func_annotations, attr); break;
+        case MAKE_FUNCTION_KWDEFAULTS: Py_XSETREF(f->func_kwdefaults, attr); break;
+        case MAKE_FUNCTION_DEFAULTS: Py_XSETREF(f->func_defaults, attr); break;
+        default:
+            Py_DECREF(attr);
+            break;
+        }
+        SET_TOP(func);
+        DISPATCH();
+    }
+
+    TARGET(CALL_KW)
+    {
+        PyObject *kwnames = POP();
+        int nkw = (int)PyTuple_GET_SIZE(kwnames);
+        PyObject **args = stack_pointer - oparg;
+        PyObject *self_or_null = args[-1];
+        PyObject *callable = args[-2];
+        PyObject **base = args - 2;
+        int total = oparg;
+        if (self_or_null != NULL) {
+            args--;
+            total++;
+        }
+        else if (PyMethod_Check(callable)) {
+            PyObject *self = PyMethod_GET_SELF(callable);
+            PyObject *func = PyMethod_GET_FUNCTION(callable);
+            args[-1] = Py_NewRef(self);
+            args[-2] = Py_NewRef(func);
+            Py_DECREF(callable);
+            callable = func;
+            args--;
+            total++;
+        }
+        if (PyFunction_Check(callable) &&
+            !(((PyCodeObject *)((PyFunctionObject *)callable)->func_code)->co_flags &
+              (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
+            stack_pointer = base;
+            SAVE_STATE();
+            frame->return_offset = (uint16_t)(next_instr - frame->instr_ptr);
+            _PyInterpreterFrame *nf = push_py_frame(tstate, (PyFunctionObject *)callable, args,
+                                                    total - nkw, kwnames);
+            Py_DECREF(kwnames);
+            Py_DECREF(callable);
+            if (nf == NULL)
+                goto error;
+            nf->previous = frame;
+            frame = nf;
+            tstate->current_frame = frame;
+            goto start_frame;
+        }
+        SAVE_STATE();
+        PyObject *res = PyObject_Vectorcall(callable, args,
+                                            (size_t)(total - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                            kwnames);
+        for (int i = 0; i < total; i++)
+            Py_DECREF(args[i]);
+        Py_DECREF(kwnames);
+        Py_DECREF(callable);
+        stack_pointer = base;
+        if (res == NULL)
+            goto error;
+        PUSH(res);
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+    }
+
+    TARGET(CALL)
+    {
+        PyObject **args = stack_pointer - oparg;
+        PyObject *self_or_null = args[-1];
+        PyObject *callable = args[-2];
+        PyObject **base = args - 2;
+        int total = oparg;
+        next_instr += 3;
+        if (self_or_null != NULL) {
+            args--;
+            total++;
+        }
+        else if (PyMethod_Check(callable)) {
+            PyObject *self = PyMethod_GET_SELF(callable);
+            PyObject *func = PyMethod_GET_FUNCTION(callable);
+            args[-1] = Py_NewRef(self);
+            args[-2] = Py_NewRef(func);
+            Py_DECREF(callable);
+            callable = func;
+            args--;
+            total++;
+        }
+        if (PyFunction_Check(callable) &&
+            !(((PyCodeObject *)((PyFunctionObject *)callable)->func_code)->co_flags &
+              (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
+            stack_pointer = base;
+            SAVE_STATE();
+            frame->return_offset = (uint16_t)(next_instr - frame->instr_ptr);
+            _PyInterpreterFrame *nf = push_py_frame(tstate, (PyFunctionObject *)callable, args,
+                                                    total, NULL);
+            Py_DECREF(callable);
+            if (nf == NULL)
+                goto error;
+            nf->previous = frame;
+            frame = nf;
+            tstate->current_frame = frame;
+            goto start_frame;
+        }
+        SAVE_STATE();
+        PyObject *res = PyObject_Vectorcall(callable, args,
+                                            (size_t)total | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        for (int i = 0; i < total; i++)
+            Py_DECREF(args[i]);
+        Py_DECREF(callable);
+        stack_pointer = base;
+        if (res == NULL)
+            goto error;
+        PUSH(res);
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+    }
+
+    TARGET(CALL_FUNCTION_EX)
+    {
+        PyObject *kwargs = (oparg & 1) ? POP() : NULL;
+        PyObject *callargs = POP();
+        PyObject *null = POP();
+        PyObject *func = TOP();
+        (void)null;
+        SAVE_STATE();
+        if (!PyTuple_CheckExact(callargs)) {
+            if (_KrEval_CheckArgsIterable(tstate, func, callargs) < 0) {
+                Py_DECREF(callargs);
+                Py_XDECREF(kwargs);
+                goto error;
+            }
+            PyObject *t = PySequence_Tuple(callargs);
+            Py_DECREF(callargs);
+            if (t == NULL) {
+                Py_XDECREF(kwargs);
+                goto error;
+            }
+            callargs = t;
+        }
+        if (kwargs != NULL && !PyDict_CheckExact(kwargs)) {
+            PyObject *d = PyDict_New();
+            if (d == NULL || PyDict_Update(d, kwargs) != 0) {
+                Py_XDECREF(d);
+                if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+                    PyErr_Clear();
+                    PyObject *fs = _PyObject_FunctionStr(func);
+                    if (fs != NULL) {
+                        PyErr_Format(PyExc_TypeError,
+                                     "%U argument after ** must be a mapping, not %.200s", fs,
+                                     Py_TYPE(kwargs)->tp_name);
+                        Py_DECREF(fs);
+                    }
+                }
+                Py_DECREF(callargs);
+                Py_DECREF(kwargs);
+                goto error;
+            }
+            Py_SETREF(kwargs, d);
+        }
+        PyObject *res = PyObject_Call(func, callargs, kwargs);
+        Py_DECREF(callargs);
+        Py_XDECREF(kwargs);
+        if (res == NULL)
+            goto error;
+        Py_DECREF(func);
+        SET_TOP(res);
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+    }
+
+    TARGET(CALL_INTRINSIC_1)
+    {
+        PyObject *v = TOP();
+        SAVE_STATE();
+        PyObject *res = _KrIntrinsic1(tstate, oparg, v);
+        if (res == NULL)
+            goto error;
+        Py_DECREF(v);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(CALL_INTRINSIC_2)
+    {
+        PyObject *v1 = POP();
+        PyObject *v2 = TOP();
+        SAVE_STATE();
+        PyObject *res = _KrIntrinsic2(tstate, oparg, v2, v1);
+        Py_DECREF(v1);
+        if (res == NULL)
+            goto error;
+        Py_DECREF(v2);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(EXIT_INIT_CHECK)
+    {
+        PyObject *r = POP();
+        if (r != Py_None) {
+            PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
+                         Py_TYPE(r)->tp_name);
+            Py_DECREF(r);
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    /* ---- imports ---- */
+
+    TARGET(IMPORT_NAME)
+    {
+        PyObject *name = GETITEM(NAMES(), oparg);
+        PyObject *fromlist = POP();
+        PyObject *level = TOP();
+        SAVE_STATE();
+        PyObject *res = _KrEval_ImportName(tstate, frame, name, fromlist, level);
+        Py_DECREF(fromlist);
+        if (res == NULL)
+            goto error;
+        Py_DECREF(level);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_FROM)
+    {
+        PyObject *name = GETITEM(NAMES(), oparg);
+        PyObject *from = TOP();
+        SAVE_STATE();
+        PyObject *res = _KrEval_ImportFrom(tstate, from, name);
+        if (res == NULL)
+            goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+
+#ifndef USE_COMPUTED_GOTOS
+    default:
+        goto unknown_opcode;
+    }
+#endif
+
+trace_instruction:
+    SAVE_STATE();
+    if (_KrTrace_Line(tstate, frame, NULL) < 0)
+        goto error;
+    tracing = tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL;
+    DISPATCH_GOTO();
+
+unknown_opcode:
+    PyErr_Format(PyExc_SystemError, "%U:%d: unknown opcode %d", frame->f_code->co_filename,
+                 _PyFrame_GetLineNumber(frame), opcode);
+    goto error;
+
+resume_caller_with_error:
+    LOAD_FRAME_STATE();
+    next_instr = frame->instr_ptr + frame->return_offset;
+    frame->return_offset = 0;
+    goto error;
+
+error:
+    /* A new exception in this frame: record where it passed. */
+    SAVE_STATE();
+    if (!PyErr_Occurred())
+        PyErr_SetString(PyExc_SystemError, "error return without exception set");
+    {
+        PyFrameObject *fo = _PyFrame_GetFrameObject(frame);
+        if (fo != NULL)
+            PyTraceBack_Here(fo);
+        else
+            PyErr_Clear();
+    }
+    if (Py_UNLIKELY(tracing))
+        _KrTrace_Exception(tstate, frame);
+
+exception_unwind:
+    unwind_instr = frame->instr_ptr;
+exception_unwind_from:
+    {
+        int offset = (int)(unwind_instr - _PyCode_CODE(frame->f_code));
+        _PyExceptionTableEntry entry;
+        PyObject **stackbase = _PyFrame_Stackbase(frame);
+        if (_PyCode_FindHandler(frame->f_code, offset, &entry)) {
+            PyObject **new_top = stackbase + entry.depth;
+            while (stack_pointer > new_top) {
+                PyObject *v = *--stack_pointer;
+                Py_XDECREF(v);
+            }
+            if (entry.lasti) {
+                PyObject *lasti = PyLong_FromLong(offset);
+                if (lasti == NULL)
+                    goto exception_unwind_exit;
+                PUSH(lasti);
+            }
+            PyObject *exc = PyErr_GetRaisedException();
+            PUSH(exc);
+            next_instr = _PyCode_CODE(frame->f_code) + entry.target;
+            DISPATCH();
+        }
+    exception_unwind_exit:
+        while (stack_pointer > stackbase) {
+            PyObject *v = *--stack_pointer;
+            Py_XDECREF(v);
+        }
+        SAVE_STATE();
+        tstate->py_recursion_remaining++;
+        if (Py_UNLIKELY(tracing))
+            _KrEval_CallTraceProtected(tstate, frame, PyTrace_RETURN, NULL);
+    }
+
+exit_unwind_norecursion:
+    {
+        _PyInterpreterFrame *prev = frame->previous;
+        int is_entry = frame->is_entry;
+        if (frame->owner == FRAME_OWNED_BY_GENERATOR) {
+            PyGenObject *gen = _PyGen_GetGeneratorFromFrame(frame);
+            gen_frame_leave(tstate, frame);
+            gen->gi_frame_state = FRAME_COMPLETED;
+            frame->previous = NULL;
+            _PyFrame_ClearExceptCode(frame);
+        }
+        else {
+            _PyFrame_Clear(frame);
+            _PyThreadState_PopFrame(tstate, frame);
+        }
+        tstate->current_frame = prev;
+        if (is_entry) {
+            Py_LeaveRecursiveCall();
+            return NULL;
+        }
+        frame = prev;
+        goto resume_caller_with_error;
+    }
+}

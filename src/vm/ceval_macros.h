@@ -1,0 +1,76 @@
+/* Macros private to the evaluation loop (src/vm/ceval.c). */
+#ifndef KR_CEVAL_MACROS_H
+#define KR_CEVAL_MACROS_H
+
+#if defined(__GNUC__)
+#define USE_COMPUTED_GOTOS 1
+#endif
+
+#ifdef USE_COMPUTED_GOTOS
+#define TARGET(op) TARGET_##op:
+#define DISPATCH_GOTO()                                  \
+    do {                                                 \
+        if (Py_UNLIKELY(opcode >= KR_NUM_OPCODES))       \
+            goto unknown_opcode;                         \
+        goto *opcode_targets[opcode];                    \
+    } while (0)
+#else
+#define TARGET(op) case op:
+#define DISPATCH_GOTO() goto dispatch_opcode
+#endif
+
+/* frame->instr_ptr always names the instruction being executed, so that tracebacks,
+ * f_lineno and the exception table see it without extra bookkeeping on error paths. */
+#define DISPATCH()                                       \
+    do {                                                 \
+        frame->instr_ptr = next_instr;                   \
+        int word_ = *next_instr++;                       \
+        opcode = word_ & 255;                            \
+        oparg = word_ >> 8;                              \
+        if (Py_UNLIKELY(tracing))                        \
+            goto trace_instruction;                      \
+        DISPATCH_GOTO();                                 \
+    } while (0)
+
+#define LOAD_FRAME_STATE()                               \
+    do {                                                 \
+        stack_pointer = _PyFrame_GetStackPointer(frame); \
+        tracing = tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL; \
+    } while (0)
+#define SAVE_STATE() _PyFrame_SetStackPointer(frame, stack_pointer)
+
+#define CHECK_EVAL_BREAKER()                                        \
+    do {                                                            \
+        if (Py_UNLIKELY(tstate->interp->ceval.eval_breaker)) {      \
+            SAVE_STATE();                                           \
+            if (_Py_HandlePending(tstate) < 0)                      \
+                goto error;                                         \
+        }                                                           \
+    } while (0)
+
+#define TOP() (stack_pointer[-1])
+#define SECOND() (stack_pointer[-2])
+#define PEEK(n) (stack_pointer[-(n)])
+#define SET_TOP(v) (stack_pointer[-1] = (v))
+#define PUSH(v) (*stack_pointer++ = (v))
+#define POP() (*--stack_pointer)
+#define STACK_SHRINK(n) (stack_pointer -= (n))
+#define STACK_GROW(n) (stack_pointer += (n))
+#define JUMPBY(n) (next_instr += (n))
+
+#define GETLOCAL(i) (frame->localsplus[i])
+#define SETLOCAL(i, v)                                   \
+    do {                                                 \
+        PyObject *tmp_ = GETLOCAL(i);                    \
+        GETLOCAL(i) = (v);                               \
+        Py_XDECREF(tmp_);                                \
+    } while (0)
+
+#define GETITEM(t, i) PyTuple_GET_ITEM((t), (i))
+#define CONSTS() (frame->f_code->co_consts)
+#define NAMES() (frame->f_code->co_names)
+#define GLOBALS() (frame->f_globals)
+#define BUILTINS() (frame->f_builtins)
+#define LOCALS() (frame->f_locals)
+
+#endif

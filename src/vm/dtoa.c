@@ -1,0 +1,363 @@
+/* Conversions between doubles and decimal text.
+ *
+ * double -> text: the C library's printf is exact (it formats the binary value with
+ * correct rounding), so fixed-precision formats go through it. The shortest round-trip
+ * representation (repr) is found by asking for the correctly rounded 15-, 16- and
+ * 17-digit forms in turn: every decimal of at most 15 significant digits survives a trip
+ * through a normal double, so when the 15-digit form round-trips, stripping its trailing
+ * zeros yields the shortest digits; otherwise the 16- or 17-digit form is the answer.
+ * text -> double: the syntax is checked here, the correctly rounded conversion is strtod's.
+ */
+#include "Python.h"
+#include <math.h>
+#include <float.h>
+
+/* Split a "%.*e" rendering into its significant digits and decimal exponent. */
+static int split_exp_form(const char *buf, char *digits, int *exp10)
+{
+    int n = 0;
+    const char *p = buf;
+    if (*p == '-')
+        p++;
+    for (; *p && *p != 'e'; p++)
+        if (*p != '.')
+            digits[n++] = *p;
+    digits[n] = '\0';
+    *exp10 = *p == 'e' ? atoi(p + 1) : 0;
+    return n;
+}
+
+/* Increment a digit string by one unit in its last place; may lengthen it ("99"->"100"). */
+static int bump_digits(char *digits, int n, int *exp10)
+{
+    int i = n - 1;
+    while (i >= 0 && digits[i] == '9')
+        digits[i--] = '0';
+    if (i >= 0) {
+        digits[i]++;
+        return n;
+    }
+    memmove(digits + 1, digits, (size_t)n + 1);
+    digits[0] = '1';
+    digits[n] = '\0';
+    (*exp10)++;
+    return n;
+}
+
+static double parse_digits_exp(const char *digits, int n, int exp10)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.1s.%se%d", digits, n > 1 ? digits + 1 : "0", exp10);
+    return strtod(buf, NULL);
+}
+
+/* Try the correctly rounded p-digit form of x (x > 0, finite). For a power of two the
+ * rounding interval is lopsided, so the next decimal up is also a candidate. */
+static int try_precision(double x, int p, char *digits, int *exp10, int pow2)
+{
+    char buf[48];
+    snprintf(buf, sizeof buf, "%.*e", p - 1, x);
+    int n = split_exp_form(buf, digits, exp10);
+    if (strtod(buf, NULL) == x)
+        return n;
+    if (pow2) {
+        char alt[24];
+        int e = *exp10;
+        memcpy(alt, digits, (size_t)n + 1);
+        n = bump_digits(alt, n, &e);
+        if (parse_digits_exp(alt, n, e) == x) {
+            memcpy(digits, alt, (size_t)n + 1);
+            *exp10 = e;
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* Shortest digits d1 d2 ... dn (no trailing zeros) with x == 0.d1d2...dn * 10**decpt
+ * round-tripping to x. x must be finite and positive. Returns n. */
+int _Kr_ShortestDigits(double x, char *digits, int *decpt)
+{
+    int exp10 = 0, n = 0, e2;
+    double m = frexp(x, &e2);
+    int pow2 = m == 0.5;
+    if (x >= DBL_MIN) {
+        n = try_precision(x, 15, digits, &exp10, pow2);
+        if (!n)
+            n = try_precision(x, 16, digits, &exp10, pow2);
+    }
+    else {
+        /* subnormals carry fewer bits: search upwards from one digit */
+        for (int p = 1; p <= 16 && !n; p++)
+            n = try_precision(x, p, digits, &exp10, pow2);
+    }
+    if (!n) {
+        char buf[48];
+        snprintf(buf, sizeof buf, "%.16e", x);
+        n = split_exp_form(buf, digits, &exp10);
+    }
+    while (n > 1 && digits[n - 1] == '0')
+        n--;
+    digits[n] = '\0';
+    *decpt = exp10 + 1;
+    return n;
+}
+
+/* ---- double -> text --------------------------------------------------------------- */
+
+static char *dup_string(const char *s)
+{
+    size_t n = strlen(s);
+    char *r = PyMem_Malloc(n + 1);
+    if (r == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    memcpy(r, s, n + 1);
+    return r;
+}
+
+/* repr-style text of |x| (finite): shortest digits, fixed notation when the decimal
+ * point falls within (-4, 16], exponent notation otherwise. */
+static void format_repr(double x, char *out, int add_dot_0, int upper)
+{
+    char digits[32];
+    int decpt;
+    if (x == 0.0) {
+        strcpy(out, add_dot_0 ? "0.0" : "0");
+        return;
+    }
+    int n = _Kr_ShortestDigits(x, digits, &decpt);
+    char *p = out;
+    if (decpt > -4 && decpt <= 16) {
+        if (decpt <= 0) {
+            *p++ = '0';
+            *p++ = '.';
+            for (int i = 0; i < -decpt; i++)
+                *p++ = '0';
+            memcpy(p, digits, (size_t)n);
+            p += n;
+        }
+        else if (decpt >= n) {
+            memcpy(p, digits, (size_t)n);
+            p += n;
+            for (int i = n; i < decpt; i++)
+                *p++ = '0';
+            if (add_dot_0) {
+                *p++ = '.';
+                *p++ = '0';
+            }
+        }
+        else {
+            memcpy(p, digits, (size_t)decpt);
+            p += decpt;
+            *p++ = '.';
+            memcpy(p, digits + decpt, (size_t)(n - decpt));
+            p += n - decpt;
+        }
+        *p = '\0';
+        return;
+    }
+    *p++ = digits[0];
+    if (n > 1) {
+        *p++ = '.';
+        memcpy(p, digits + 1, (size_t)(n - 1));
+        p += n - 1;
+    }
+    int e = decpt - 1;
+    sprintf(p, "%c%c%02d", upper ? 'E' : 'e', e < 0 ? '-' : '+', e < 0 ? -e : e);
+}
+
+char *PyOS_double_to_string(double val, char format_code, int precision, int flags, int *type)
+{
+    int upper = 0;
+    char code = format_code;
+    switch (format_code) {
+    case 'E': case 'F': case 'G':
+        upper = 1;
+        code = (char)(format_code + ('a' - 'A'));
+        break;
+    case 'e': case 'f': case 'g':
+        break;
+    case 'r':
+        if (precision != 0) {
+            PyErr_BadInternalCall();
+            return NULL;
+        }
+        break;
+    default:
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    if (precision < 0)
+        precision = 6;
+    int neg = signbit(val) != 0;
+    if (isnan(val)) {
+        if (type)
+            *type = Py_DTST_NAN;
+        /* NaN's sign bit is never shown; a requested '+' is */
+        return dup_string((flags & Py_DTSF_SIGN) ? (upper ? "+NAN" : "+nan")
+                                                 : (upper ? "NAN" : "nan"));
+    }
+    if (isinf(val)) {
+        if (type)
+            *type = Py_DTST_INFINITE;
+        const char *s = upper ? "INF" : "inf";
+        char buf[8];
+        snprintf(buf, sizeof buf, "%s%s", neg ? "-" : (flags & Py_DTSF_SIGN) ? "+" : "", s);
+        return dup_string(buf);
+    }
+    if (type)
+        *type = Py_DTST_FINITE;
+    double ax = fabs(val);
+    /* 'f' of 1e308 with a large precision needs room for every digit */
+    size_t cap = 64 + (size_t)precision + (code == 'f' ? 330 : 0);
+    char *body = PyMem_Malloc(cap);
+    if (body == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    if (code == 'r')
+        format_repr(ax, body, (flags & Py_DTSF_ADD_DOT_0) != 0, upper);
+    else {
+        char fmt[8];
+        char *f = fmt;
+        *f++ = '%';
+        if (flags & Py_DTSF_ALT)
+            *f++ = '#';
+        *f++ = '.';
+        *f++ = '*';
+        *f++ = upper ? (char)(code - ('a' - 'A')) : code;
+        *f = '\0';
+        snprintf(body, cap, fmt, precision, ax);
+        if ((flags & Py_DTSF_ADD_DOT_0) && strpbrk(body, ".eE") == NULL) {
+            size_t len = strlen(body);
+            body[len] = '.';
+            body[len + 1] = '0';
+            body[len + 2] = '\0';
+        }
+    }
+    if (neg && (flags & Py_DTSF_NO_NEG_0)) {
+        /* negative values that round to zero lose their sign under 'z' */
+        int all_zero = 1;
+        for (const char *q = body; *q && *q != 'e' && *q != 'E'; q++)
+            if (*q >= '1' && *q <= '9')
+                all_zero = 0;
+        if (all_zero)
+            neg = 0;
+    }
+    size_t len = strlen(body);
+    char *res = PyMem_Malloc(len + 2);
+    if (res == NULL) {
+        PyMem_Free(body);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    char *p = res;
+    if (neg)
+        *p++ = '-';
+    else if (flags & Py_DTSF_SIGN)
+        *p++ = '+';
+    memcpy(p, body, len + 1);
+    PyMem_Free(body);
+    return res;
+}
+
+/* ---- text -> double ------------------------------------------------------------------ */
+
+static int ci_prefix(const char *s, const char *word)
+{
+    size_t i = 0;
+    for (; word[i]; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != word[i])
+            return 0;
+    }
+    return (int)i;
+}
+
+/* Length of the longest prefix of s that is a Python float literal without
+ * underscores (sign, digits, point, exponent, or inf/infinity/nan); 0 if none. */
+Py_ssize_t _Kr_FloatLiteralLength(const char *s, int *special)
+{
+    const char *p = s;
+    *special = 0;
+    if (*p == '+' || *p == '-')
+        p++;
+    int k;
+    if ((k = ci_prefix(p, "infinity")) || (k = ci_prefix(p, "inf"))) {
+        *special = 1;
+        return (p + k) - s;
+    }
+    if ((k = ci_prefix(p, "nan"))) {
+        *special = 2;
+        return (p + k) - s;
+    }
+    int ndig = 0;
+    while (*p >= '0' && *p <= '9') {
+        p++;
+        ndig++;
+    }
+    if (*p == '.') {
+        p++;
+        while (*p >= '0' && *p <= '9') {
+            p++;
+            ndig++;
+        }
+    }
+    if (ndig == 0)
+        return 0;
+    if (*p == 'e' || *p == 'E') {
+        const char *q = p + 1;
+        if (*q == '+' || *q == '-')
+            q++;
+        if (*q >= '0' && *q <= '9') {
+            while (*q >= '0' && *q <= '9')
+                q++;
+            p = q;
+        }
+    }
+    return p - s;
+}
+
+double PyOS_string_to_double(const char *s, char **endptr, PyObject *overflow_exception)
+{
+    int special;
+    Py_ssize_t n = _Kr_FloatLiteralLength(s, &special);
+    if (n == 0 || (endptr == NULL && s[n] != '\0')) {
+        if (endptr)
+            *endptr = (char *)s;
+        PyErr_Format(PyExc_ValueError, "could not convert string to float: '%.200s'", s);
+        return -1.0;
+    }
+    double x;
+    int neg = s[0] == '-';
+    if (special == 1)
+        x = neg ? -HUGE_VAL : HUGE_VAL;
+    else if (special == 2)
+        x = neg ? -NAN : NAN;
+    else {
+        /* strtod would accept hex and other forms; only the validated prefix is parsed */
+        char small[128];
+        char *buf = (size_t)n < sizeof small ? small : PyMem_Malloc((size_t)n + 1);
+        if (buf == NULL) {
+            PyErr_NoMemory();
+            return -1.0;
+        }
+        memcpy(buf, s, (size_t)n);
+        buf[n] = '\0';
+        errno = 0;
+        x = strtod(buf, NULL);
+        if (buf != small)
+            PyMem_Free(buf);
+        if (isinf(x) && overflow_exception != NULL) {
+            PyErr_Format(overflow_exception, "value too large to convert to float: '%.200s'", s);
+            return -1.0;
+        }
+    }
+    if (endptr)
+        *endptr = (char *)s + n;
+    return x;
+}

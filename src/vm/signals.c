@@ -1,0 +1,67 @@
+/* Signal handling: SIGINT becomes KeyboardInterrupt at the next eval-breaker check.
+ *
+ * The handler may only touch async-signal-safe state, so it sets a flag in _PyRuntime
+ * and the main interpreter's eval breaker; PyErr_CheckSignals raises later on the
+ * main thread. */
+#include <signal.h>
+#include <string.h>
+#include "Python.h"
+
+static void sigint_handler(int signum)
+{
+    (void)signum;
+    _PyRuntime.sigint_tripped = 1;
+    if (_PyRuntime.main_interp != NULL)
+        _PyRuntime.main_interp->ceval.eval_breaker = 1;
+}
+
+int _PyOS_InstallSignalHandlers(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = sigint_handler;
+    sigemptyset(&sa.sa_mask);
+    /* No SA_RESTART: a blocking read() must return EINTR so Ctrl-C interrupts input(). */
+    sa.sa_flags = 0;
+    if (sigaction(SIGINT, &sa, NULL) < 0)
+        return -1;
+    /* Writes to a closed pipe raise BrokenPipeError instead of killing the process. */
+    signal(SIGPIPE, SIG_IGN);
+#ifdef SIGXFSZ
+    signal(SIGXFSZ, SIG_IGN);
+#endif
+    _PyRuntime.signals_installed = 1;
+    return 0;
+}
+
+void _PyOS_RestoreSignalHandlers(void)
+{
+    if (!_PyRuntime.signals_installed)
+        return;
+    signal(SIGINT, SIG_DFL);
+    signal(SIGPIPE, SIG_DFL);
+    _PyRuntime.signals_installed = 0;
+}
+
+int _PyErr_CheckSignalsTstate(PyThreadState *ts)
+{
+    if (!_PyRuntime.sigint_tripped)
+        return 0;
+    /* Only the main thread of the main interpreter runs Python signal handlers. */
+    if (ts == NULL || ts->interp != _PyRuntime.main_interp ||
+        ts->thread_id != _PyRuntime.main_thread)
+        return 0;
+    _PyRuntime.sigint_tripped = 0;
+    PyErr_SetNone(PyExc_KeyboardInterrupt);
+    return -1;
+}
+
+int PyErr_CheckSignals(void)
+{
+    return _PyErr_CheckSignalsTstate(_PyThreadState_GET());
+}
+
+void PyErr_SetInterrupt(void)
+{
+    sigint_handler(SIGINT);
+}

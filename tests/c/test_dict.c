@@ -1,0 +1,210 @@
+/* Dict internals: growth points and table sizes, deletion leaving dummies, insertion
+ * order across deletes and resizes, popitem LIFO slot reuse, string-key fast path,
+ * version tags, and the tracking rules for the cycle collector. */
+#include "Python.h"
+#include "../../src/objects/dict_internal.h"
+
+static int failures = 0;
+
+#define CHECK(cond)                                                             \
+    do {                                                                        \
+        if (!(cond)) {                                                          \
+            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);              \
+            failures++;                                                         \
+        }                                                                       \
+    } while (0)
+
+static PyDictKeysObject *
+keys_of(PyObject *d)
+{
+    return ((PyDictObject *)d)->ma_keys;
+}
+
+static Py_ssize_t
+count_dummies(PyDictKeysObject *dk)
+{
+    Py_ssize_t n = 0;
+    for (int64_t i = 0; i < DK_SIZE(dk); i++) {
+        Py_ssize_t ix;
+        if (dk->dk_log2_size < 8)
+            ix = ((int8_t *)kr_dk_indices(dk))[i];
+        else if (dk->dk_log2_size < 16)
+            ix = ((int16_t *)kr_dk_indices(dk))[i];
+        else
+            ix = ((int32_t *)kr_dk_indices(dk))[i];
+        if (ix == DKIX_DUMMY)
+            n++;
+    }
+    return n;
+}
+
+static void
+test_growth(void)
+{
+    PyObject *d = PyDict_New();
+    CHECK(_PyDict_SizeOf((PyDictObject *)d) == 48);
+    /* CPython's growth points: the table grows on inserting key 1, 6, 11, 22, 43, 86 */
+    int expected_log2[100];
+    int log2 = 0;
+    for (int n = 1; n <= 99; n++) {
+        if (n == 1)
+            log2 = 3;
+        else if (n == 6)
+            log2 = 4;
+        else if (n == 11)
+            log2 = 5;
+        else if (n == 22)
+            log2 = 6;
+        else if (n == 43)
+            log2 = 7;
+        else if (n == 86)
+            log2 = 8;
+        expected_log2[n] = log2;
+    }
+    for (int n = 1; n <= 99; n++) {
+        PyObject *k = PyLong_FromLong(n * 1000);
+        CHECK(PyDict_SetItem(d, k, k) == 0);
+        Py_DECREF(k);
+        CHECK(keys_of(d)->dk_log2_size == expected_log2[n]);
+        CHECK(PyDict_GET_SIZE(d) == n);
+    }
+    /* 99 general entries in a 256-slot table with 2-byte indices */
+    CHECK(_PyDict_SizeOf((PyDictObject *)d) == 48 + 32 + 512 + 170 * 24);
+    Py_DECREF(d);
+}
+
+static void
+test_delete_and_order(void)
+{
+    PyObject *d = PyDict_New();
+    for (long i = 0; i < 5; i++) {
+        PyObject *k = PyLong_FromLong(i);
+        PyDict_SetItem(d, k, k);
+        Py_DECREF(k);
+    }
+    PyObject *two = PyLong_FromLong(2);
+    uint64_t v0 = ((PyDictObject *)d)->ma_version_tag;
+    CHECK(PyDict_DelItem(d, two) == 0);
+    CHECK(((PyDictObject *)d)->ma_version_tag != v0);
+    CHECK(count_dummies(keys_of(d)) == 1);
+    CHECK(keys_of(d)->dk_nentries == 5);
+    CHECK(PyDict_DelItem(d, two) == -1 && PyErr_ExceptionMatches(PyExc_KeyError));
+    PyErr_Clear();
+    /* re-inserting appends at the end: order 0 1 3 4 2 */
+    PyDict_SetItem(d, two, two);
+    long expect[] = {0, 1, 3, 4, 2};
+    Py_ssize_t pos = 0, j = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(d, &pos, &key, &value)) {
+        CHECK(PyLong_AsLong(key) == expect[j]);
+        j++;
+    }
+    CHECK(j == 5);
+    /* the next insertion exhausts the 5 usable entries: the resize drops the hole */
+    PyObject *k9 = PyLong_FromLong(9);
+    PyDict_SetItem(d, k9, k9);
+    Py_DECREF(k9);
+    CHECK(count_dummies(keys_of(d)) == 0);
+    CHECK(keys_of(d)->dk_nentries == 6);
+    Py_DECREF(two);
+    Py_DECREF(d);
+}
+
+static void
+test_popitem_and_clear(void)
+{
+    PyObject *d = PyDict_New();
+    for (long i = 0; i < 3; i++) {
+        PyObject *k = PyLong_FromLong(i);
+        PyDict_SetItem(d, k, k);
+        Py_DECREF(k);
+    }
+    PyObject *res = PyObject_CallMethod(d, "popitem", NULL);
+    CHECK(res != NULL && PyLong_AsLong(PyTuple_GET_ITEM(res, 0)) == 2);
+    Py_XDECREF(res);
+    CHECK(keys_of(d)->dk_nentries == 2); /* the trailing slot is reused */
+    PyDict_Clear(d);
+    CHECK(PyDict_GET_SIZE(d) == 0);
+    CHECK(_PyDict_SizeOf((PyDictObject *)d) == 48);
+    res = PyObject_CallMethod(d, "popitem", NULL);
+    CHECK(res == NULL && PyErr_ExceptionMatches(PyExc_KeyError));
+    PyErr_Clear();
+    Py_DECREF(d);
+}
+
+static void
+test_str_keys(void)
+{
+    PyObject *d = PyDict_New();
+    CHECK(PyDict_SetItemString(d, "alpha", Py_None) == 0);
+    CHECK(keys_of(d)->dk_kind == KR_DICT_KEYS_UNICODE);
+    CHECK(_PyDict_SizeOf((PyDictObject *)d) == 48 + 32 + 8 + 5 * 16);
+    /* an equal but distinct string finds the same entry */
+    PyObject *k = PyUnicode_FromString("alpha");
+    PyObject *v;
+    CHECK(PyDict_GetItemRef(d, k, &v) == 1 && v == Py_None);
+    Py_XDECREF(v);
+    CHECK(PyDict_ContainsString(d, "beta") == 0);
+    /* a non-str key turns the table general */
+    PyObject *one = PyLong_FromLong(1);
+    PyDict_SetItem(d, one, one);
+    CHECK(keys_of(d)->dk_kind == KR_DICT_KEYS_GENERAL);
+    CHECK(_PyDict_SizeOf((PyDictObject *)d) == 48 + 32 + 8 + 5 * 24);
+    Py_DECREF(one);
+    Py_DECREF(k);
+    Py_DECREF(d);
+}
+
+static void
+test_tracking(void)
+{
+    PyObject *d = PyDict_New();
+    CHECK(!_PyObject_GC_IS_TRACKED(d));
+    PyObject *k = PyLong_FromLong(5);
+    PyDict_SetItem(d, k, k);
+    CHECK(!_PyObject_GC_IS_TRACKED(d));
+    PyObject *l = PyList_New(0);
+    PyDict_SetItem(d, k, l);
+    CHECK(_PyObject_GC_IS_TRACKED(d));
+    Py_DECREF(l);
+    Py_DECREF(k);
+    Py_DECREF(d);
+}
+
+static void
+test_copy_and_merge(void)
+{
+    PyObject *d = PyDict_New();
+    for (long i = 0; i < 6; i++) {
+        PyObject *k = PyLong_FromLong(i);
+        PyDict_SetItem(d, k, k);
+        Py_DECREF(k);
+    }
+    PyObject *c = PyDict_Copy(d);
+    CHECK(c != NULL && PyDict_GET_SIZE(c) == 6);
+    CHECK(_PyDict_SizeOf((PyDictObject *)c) == _PyDict_SizeOf((PyDictObject *)d));
+    PyObject *m = PyDict_New();
+    CHECK(PyDict_Merge(m, d, 1) == 0 && PyDict_GET_SIZE(m) == 6);
+    PyObject *zero = PyLong_FromLong(0);
+    CHECK(_PyDict_MergeEx(m, d, 2) == -1 && PyErr_ExceptionMatches(PyExc_KeyError));
+    PyErr_Clear();
+    Py_DECREF(zero);
+    Py_DECREF(m);
+    Py_DECREF(c);
+    Py_DECREF(d);
+}
+
+int
+main(void)
+{
+    Py_Initialize();
+    test_growth();
+    test_delete_and_order();
+    test_popitem_and_clear();
+    test_str_keys();
+    test_tracking();
+    test_copy_and_merge();
+    if (failures == 0)
+        printf("test_dict: all passed\n");
+    return failures != 0;
+}
