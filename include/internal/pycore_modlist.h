@@ -14,5 +14,8 @@
     X("atexit", PyInit_atexit) \
     X("_typing", PyInit__typing) \
     X("unicodedata", PyInit_unicodedata) \
-    X("math", PyInit_math)
+    X("_string", PyInit__string) \
+    X("_codecs", PyInit__codecs) \
+    X("math", PyInit_math) \
+    X("cmath", PyInit_cmath)
 #endif

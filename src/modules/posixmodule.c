@@ -142,7 +142,7 @@ static PyStructSequence_Field stat_result_fields[] = {
     {"st_size", "total size, in bytes"},
     {NULL, "integer time of last access"},
     {NULL, "integer time of last modification"},
-    {NULL, "integer time of last change"},
+    {NULL, "integer time of last change"}, /* names set at init: the unnamed marker */
     {"st_atime", "time of last access"},
     {"st_mtime", "time of last modification"},
     {"st_ctime", "time of last change"},
@@ -1587,6 +1587,9 @@ static struct PyModuleDef posixmodule = {
 static int init_types(void)
 {
     if (!(StatResultType.tp_flags & Py_TPFLAGS_READY)) {
+        /* The integer timestamps are tuple items without attribute names. */
+        for (int i = 7; i < 10; i++)
+            stat_result_fields[i].name = PyStructSequence_UnnamedField;
         if (PyStructSequence_InitType2(&StatResultType, &stat_result_desc) < 0 ||
             PyStructSequence_InitType2(&TerminalSizeType, &terminal_size_desc) < 0 ||
             PyStructSequence_InitType2(&TimesResultType, &times_result_desc) < 0 ||

@@ -989,14 +989,26 @@ PyObject *PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems)
 {
     size_t size = _PyObject_VAR_SIZE(type, nitems + 1);
     PyObject *obj;
-    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
-        /* Heap types own their allocation so that the pre-header can be placed. */
-        size_t pre = _KrType_PreSize(type);
-        char *mem = PyObject_Malloc(pre + size);
+    if ((type->tp_flags & Py_TPFLAGS_HEAPTYPE) && (type->tp_flags & Py_TPFLAGS_HAVE_GC)) {
+        /* Classes place a two-word pre-header in front of the GC header. The collector's
+         * allocator puts its header first; we shift the object by the pre-header size so
+         * that header's words become the pre-header and the object gets a fresh GC header
+         * right before it (freed again through PyObject_GC_Del, see _KrType_HeapFree). */
+        size_t extra = (type->tp_flags & Py_TPFLAGS_PREHEADER) ? sizeof(PyGC_Head) : 0;
+        char *mem = (char *)_PyObject_GC_Alloc(extra + size);
         if (mem == NULL)
+            return NULL;
+        memset(mem, 0, extra + size);
+        obj = (PyObject *)(mem + extra);
+        obj->ob_refcnt = 1;
+        obj->ob_type = type;
+        Py_INCREF(type);
+    }
+    else if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        obj = (PyObject *)PyObject_Malloc(size);
+        if (obj == NULL)
             return PyErr_NoMemory();
-        memset(mem, 0, pre + size);
-        obj = (PyObject *)(mem + pre);
+        memset(obj, 0, size);
         obj->ob_refcnt = 1;
         obj->ob_type = type;
         Py_INCREF(type);
@@ -1027,9 +1039,21 @@ void _KrType_HeapFree(void *op)
 {
     PyObject *obj = (PyObject *)op;
     PyTypeObject *type = Py_TYPE(obj);
-    if ((type->tp_flags & Py_TPFLAGS_HAVE_GC) && _PyObject_GC_IS_TRACKED(obj))
+    if (!(type->tp_flags & Py_TPFLAGS_HAVE_GC)) {
+        PyObject_Free(op);
+        return;
+    }
+    if (_PyObject_GC_IS_TRACKED(obj))
         PyObject_GC_UnTrack(obj);
-    PyObject_Free((char *)op - _KrType_PreSize(type));
+    if (type->tp_flags & Py_TPFLAGS_PREHEADER) {
+        /* The pre-header is the allocator's GC header; it must read as untracked. */
+        PyObject **pre = (PyObject **)obj - 4;
+        pre[0] = pre[1] = NULL;
+        PyObject_GC_Del((char *)op - sizeof(PyGC_Head));
+    }
+    else {
+        PyObject_GC_Del(op);
+    }
 }
 
 PyObject *PyType_GenericNew(PyTypeObject *type, PyObject *args, PyObject *kwds)
@@ -1300,10 +1324,8 @@ static void type_dealloc(PyObject *self)
     Py_XDECREF(et->ht_slots);
     Py_XDECREF(et->ht_module);
     PyMem_Free(et->_ht_tpname);
-    PyTypeObject *meta = Py_TYPE(self);
-    meta->tp_free(self);
-    if (meta->tp_flags & Py_TPFLAGS_HEAPTYPE)
-        Py_DECREF(meta);
+    /* A heap metaclass is released by the subtype dealloc that called us. */
+    Py_TYPE(self)->tp_free(self);
 }
 
 static int type_traverse(PyObject *self, visitproc visit, void *arg)
