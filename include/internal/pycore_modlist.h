@@ -9,6 +9,8 @@
     X("_weakref", PyInit__weakref) \
     X("_kr_parser", PyInit__kr_parser) \
     X("posix", PyInit_posix) \
+    X("errno", PyInit_errno) \
+    X("time", PyInit_time) \
     X("_frozen_importlib", PyInit__frozen_importlib) \
     X("_io", PyInit__io) \
     X("atexit", PyInit_atexit) \
