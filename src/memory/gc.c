@@ -455,7 +455,8 @@ static Py_ssize_t handle_weakrefs(PyGC_Head *unreachable, PyGC_Head *old)
     for (PyGC_Head *g = gc_next(unreachable); g != unreachable; g = gc_next(g)) {
         PyObject *op = _Py_FROM_GC(g);
         PyTypeObject *tp = Py_TYPE(op);
-        if (tp->tp_weaklistoffset <= 0)
+        /* Classes keep their weakref list in a pre-header: a negative offset. */
+        if (tp->tp_weaklistoffset == 0)
             continue;
         PyObject **wrlist = _PyObject_GET_WEAKREFS_LISTPTR(op);
         while (*wrlist != NULL) {
