@@ -49,7 +49,7 @@ int PyByteArray_Resize(PyObject *, Py_ssize_t);
 char *PyByteArray_AsString(PyObject *);
 Py_ssize_t PyByteArray_Size(PyObject *);
 
-extern PyTypeObject PyMemoryView_Type;
+extern PyTypeObject PyMemoryView_Type, _PyMemoryIter_Type;
 #define PyMemoryView_Check(op) Py_IS_TYPE((op), &PyMemoryView_Type)
 PyObject *PyMemoryView_FromObject(PyObject *);
 PyObject *PyMemoryView_FromMemory(char *mem, Py_ssize_t size, int flags);

@@ -37,5 +37,8 @@ int _KrAST_Check(PyObject *obj);
 PyObject *_KrAST_CompileObject(PyObject *ast, PyObject *filename, int start,
                                PyCompilerFlags *flags, int optimize);
 PyObject *PyOS_FSPath(PyObject *path);
+/* Line `lineno` (1-based, no newline) of in-memory source such as the -c program
+ * ("<string>"), or NULL (no exception) when unknown. For traceback display. */
+PyObject *_KrRun_RegisteredSourceLine(PyObject *filename, int lineno);
 
 #endif

@@ -32,4 +32,9 @@ Py_hash_t _Py_HashDouble(PyObject *inst, double v);
 Py_ssize_t _Kr_FloatLiteralLength(const char *s, int *special);
 int _Kr_ShortestDigits(double x, char *digits, int *decpt);
 void _PyFloat_ClearFreeList(void);
+/* BINARY_OP fast path for exact floats and compact ints: the result, or NULL with no
+ * exception set when the general path must be taken. When lhs is a float with refcount 1
+ * it is overwritten and returned (with a new reference), so lhs must be a strong
+ * reference that the caller drops right afterwards, never a borrowed one. */
+PyObject *_KrNumber_BinaryOpFast(PyObject *lhs, PyObject *rhs, int nb_oparg);
 #endif

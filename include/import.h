@@ -26,6 +26,9 @@ struct _frozen {
     const char *name;
     const char *source; /* Python source text */
     int is_package;
+    const char *relpath; /* path below _PyImport_FrozenLibDir, for __file__ */
 };
+extern const char _PyImport_FrozenLibDir[];
+
 extern const struct _frozen _PyImport_FrozenModules[];
 #endif

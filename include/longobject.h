@@ -73,7 +73,11 @@ PyObject *_PyLong_Multiply(PyLongObject *, PyLongObject *);
 int _PyLong_IsZero(PyLongObject *);
 double _PyLong_Frexp(PyLongObject *a, int64_t *e);
 /* Immortal small ints -5..256, from the runtime's table. */
-PyObject *_PyLong_GetSmallInt(int ival); /* borrowed */
+extern struct _longobject _Py_SmallInts[_PY_NSMALLNEGINTS + _PY_NSMALLPOSINTS];
+static inline PyObject *_PyLong_GetSmallInt(int ival) /* borrowed */
+{
+    return (PyObject *)&_Py_SmallInts[ival + _PY_NSMALLNEGINTS];
+}
 #define _PyLong_GetZero() _PyLong_GetSmallInt(0)
 #define _PyLong_GetOne() _PyLong_GetSmallInt(1)
 /* ---- Krait internals shared by the int files (longobject.c, long_*.c) ---------- */
@@ -116,6 +120,8 @@ void _KrLong_Dealloc(PyObject *self);
 int _KrLong_DivRemTrunc(PyLongObject *a, PyLongObject *b, PyObject **pq, PyObject **pr);
 /* Text of a str with Unicode digits/spaces mapped to ASCII (PyMem_Malloc'ed). */
 char *_KrUnicode_ToASCIINumeric(PyObject *u, Py_ssize_t *plen);
+/* TypeError "f() got an unexpected keyword argument 'k'" with a "Did you mean" hint. */
+void _KrNumber_UnexpectedKeyword(const char *fname, PyObject *key, const char *const *valid);
 #define _PY_LONG_KARATSUBA_CUTOFF 70
 #define _PY_LONG_KARATSUBA_SQUARE_CUTOFF (2 * _PY_LONG_KARATSUBA_CUTOFF)
 #define _PY_LONG_DEFAULT_MAX_STR_DIGITS 4300

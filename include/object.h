@@ -418,6 +418,7 @@ typedef struct _heaptypeobject {
     void *ht_cached_keys; /* shared keys for instance dicts (PEP 412) */
     PyObject *ht_module;
     char *_ht_tpname;
+    void *_ht_reserved[3]; /* CPython's specialization cache; keeps type.__basicsize__ equal */
 } PyHeapTypeObject;
 
 /* tp_flags */
@@ -553,6 +554,8 @@ PyObject *PyObject_Format(PyObject *obj, PyObject *format_spec);
 /* ---- type system internals shared with other areas (typeobject.c & co) --------- */
 /* Heap-type instances keep their __dict__ and weakref list in a two-word pre-header just
  * before the GC header: [weaklist][dict][gc next][gc prev][object...]. */
+#define _Py_TPFLAGS_STATIC_BUILTIN (1UL << 1)
+#define Py_TPFLAGS_INLINE_VALUES (1UL << 2)
 #define Py_TPFLAGS_MANAGED_WEAKREF (1UL << 3)
 #define Py_TPFLAGS_PREHEADER (Py_TPFLAGS_MANAGED_WEAKREF | Py_TPFLAGS_MANAGED_DICT)
 #define _PyType_SUPPORTS_WEAKREFS(t) ((t)->tp_weaklistoffset != 0)

@@ -36,8 +36,17 @@ extern PyTypeObject PyUnicode_Type, PyUnicodeIter_Type, _PyUnicodeASCIIIter_Type
 #define PyUnicode_IS_ASCII(op) (((PyASCIIObject *)(op))->state.ascii)
 #define PyUnicode_KIND(op) (((PyASCIIObject *)(op))->state.kind)
 #define PyUnicode_CHECK_INTERNED(op) (((PyASCIIObject *)(op))->state.interned)
+/* Instances of str subclasses are not compact: their characters live in a separate
+ * block pointed to by `data` (so that subclass slots can follow the header). */
+typedef struct {
+    PyCompactUnicodeObject _base;
+    void *data;
+} PyUnicodeObject;
+#define PyUnicode_IS_COMPACT(op) (((PyASCIIObject *)(op))->state.compact)
 static inline void *PyUnicode_DATA(PyObject *op)
 {
+    if (!PyUnicode_IS_COMPACT(op))
+        return ((PyUnicodeObject *)op)->data;
     if (PyUnicode_IS_ASCII(op))
         return (void *)((PyASCIIObject *)op + 1);
     return (void *)((PyCompactUnicodeObject *)op + 1);

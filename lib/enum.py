@@ -262,6 +262,16 @@ class EnumType(type):
             enum_class._flag_mask_ = single_bits
             enum_class._singles_mask_ = single_bits
             enum_class._all_bits_ = 2 ** ((multi).bit_length()) - 1
+            # mixed-in data types (int for IntFlag) come first in the MRO; the flag
+            # operators must still return members
+            for op in ('__or__', '__and__', '__xor__', '__ror__', '__rand__', '__rxor__',
+                       '__invert__'):
+                if op not in classdict:
+                    setattr(enum_class, op, getattr(Flag, op))
+        if Enum is not None and member_type is not object and '__new__' not in classdict:
+            # the data type's __new__ (int.__new__ for IntEnum) precedes Enum's in the
+            # MRO; calling the class must look members up instead of making new values
+            enum_class.__new__ = Enum.__new__
         if _order_ is not None:
             if isinstance(_order_, str):
                 _order_ = _order_.replace(',', ' ').split()

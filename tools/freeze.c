@@ -5,9 +5,11 @@
  * Each FILE under LIBDIR becomes an entry of _PyImport_FrozenModules holding the
  * module's dotted name, its source text as a C string and whether it is a package
  * (an __init__.py). Stand-alone: it only needs libc. */
+#define _DEFAULT_SOURCE /* realpath */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 
 static void emit_string(FILE *out, const char *data, size_t n)
 {
@@ -103,6 +105,12 @@ int main(int argc, char **argv)
         free(src);
         count++;
     }
+    /* Where the sources came from: frozen modules get a __file__ inside it. */
+    char *absdir = realpath(libdir, NULL);
+    fputs("const char _PyImport_FrozenLibDir[] = ", out);
+    emit_string(out, absdir ? absdir : libdir, strlen(absdir ? absdir : libdir));
+    fputs(";\n", out);
+    free(absdir);
     fputs("\nconst struct _frozen _PyImport_FrozenModules[] = {\n", out);
     for (int i = 3; i < argc; i++) {
         const char *rel = argv[i];
@@ -127,9 +135,9 @@ int main(int argc, char **argv)
                 *p = '.';
         if (name[0] == '\0')
             continue;
-        fprintf(out, "    {\"%s\", src_%d, %d},\n", name, i, is_pkg);
+        fprintf(out, "    {\"%s\", src_%d, %d, \"%s\"},\n", name, i, is_pkg, rel);
     }
-    fputs("    {NULL, NULL, 0},\n};\n", out);
+    fputs("    {NULL, NULL, 0, NULL},\n};\n", out);
     if (fclose(out) != 0 || rename(tmpname, argv[2]) != 0) {
         perror(argv[2]);
         return 1;

@@ -45,6 +45,12 @@ FIXUPS_15_1 = [
 ]
 # 15.1 added these to ID_Continue/XID_Continue.
 XID_CONTINUE_15_1 = [0x200C, 0x200D, 0x30FB, 0xFF65]
+# Unihan 15.1 numeric values (kPrimaryNumeric/kOtherNumeric/kAccountingNumeric) that were
+# added or changed relative to 15.0.
+UNIHAN_NUMERIC_15_1 = {
+    0x4E24: "2", 0x4EAC: "10000000000000000", 0x4FE9: "2", 0x5006: "2", 0x5146: "1000000",
+    0x62D0: "7", 0x6D1E: "0", 0x7695: "200", 0x79ED: "1000000000", 0x920E: "9", 0x94A9: "9",
+}
 
 
 def ranges_file(name):
@@ -166,6 +172,7 @@ def main():
                 cps, prop, val = line.strip().split("\t")
                 if prop in ("kAccountingNumeric", "kOtherNumeric", "kPrimaryNumeric"):
                     unihan_num[int(cps[2:], 16)] = val
+    unihan_num.update(UNIHAN_NUMERIC_15_1)
     full_excl = set()
     qc = {}
     for a, b, fields in ranges_file("DerivedNormalizationProps.txt"):
@@ -230,9 +237,11 @@ def main():
         lo = ch.lower if ch.lower is not None else cp
         ti = ch.title if ch.title is not None else up
         ext_i = 0
-        if ch.special is not None or (ch.fold is not None and ch.fold != [lo]):
+        # Without a CaseFolding.txt entry a character folds to itself (not to its
+        # lowercase: Cherokee capitals stay as they are).
+        fold = ch.fold if ch.fold is not None else [cp]
+        if ch.special is not None or fold != [lo]:
             sl, st, su = ch.special if ch.special else ([lo], [ti], [up])
-            fold = ch.fold if ch.fold is not None else sl
             ext_i = len(ext)
             for seq in (sl, su, st, fold):
                 ext.append(len(seq))

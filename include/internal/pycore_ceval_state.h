@@ -32,12 +32,26 @@ struct _ceval_state {
     int pending_busy; /* reentrancy guard while running them */
 };
 
+#define KR_GLOBAL_CACHE_SIZE 512
+struct _kr_global_cache_entry {
+    struct _object *name;
+    ptrdiff_t hash;
+    struct _object *globals;
+    uint64_t gver;
+    struct _object *builtins;
+    uint64_t bver;
+    struct _object *value; /* borrowed: valid while the versions match */
+};
+
 struct _kr_tstate_eval {
     /* Frames live in a chunked stack of their own so that a call costs a pointer bump
      * instead of a malloc. */
     struct _kr_stack_chunk *datastack_chunk;
     struct _object **datastack_top;
     struct _object **datastack_limit;
+    /* LOAD_GLOBAL results keyed by name and guarded by the dicts' global version tags
+     * (unique across dicts), so an entry can only hit while both dicts are unchanged. */
+    struct _kr_global_cache_entry *global_cache;
     int coroutine_origin_tracking_depth;
     int trace_line_last; /* last line reported to a trace function, per thread */
 };

@@ -129,7 +129,6 @@ PyCodeObject *_KrAssemble(cfg_builder *, _KrAssembleInfo *);
 int _PyAST_Optimize(mod_ty mod, PyArena *arena, int optimize, int ff_features);
 
 /* ---- the code generator (compile*.c) --------------------------------------------- */
-int _KrCompile_ConstKeyCheck(PyObject *);
 PyObject *_PyCode_ConstantKey(PyObject *obj);
 
 /* Debug disassembler (codeobject.c). */

@@ -19,5 +19,8 @@
     X("_string", PyInit__string) \
     X("_codecs", PyInit__codecs) \
     X("math", PyInit_math) \
-    X("cmath", PyInit_cmath)
+    X("cmath", PyInit_cmath) \
+    X("_sre", PyInit__sre) \
+    X("_random", PyInit__random) \
+    X("_sha2", PyInit__sha2)
 #endif

@@ -56,7 +56,7 @@
 
 #define KR_OPCODES_ARG(X) \
     X(EXTENDED_ARG, 1, 0) \
-    X(POP_JUMP_IF_FALSE, 1, 1)       /* [v] -> [] ; jump fwd/back per JUMP encoding below */ \
+    X(POP_JUMP_IF_FALSE, 1, 1)       /* [v] -> [] ; conditional jumps are forward only: target = next + oparg */ \
     X(POP_JUMP_IF_TRUE, 1, 1) \
     X(POP_JUMP_IF_NONE, 1, 1) \
     X(POP_JUMP_IF_NOT_NONE, 1, 1) \
@@ -69,7 +69,7 @@
     X(RESUME, 1, 0)                  /* oparg: 0 start, 1 after yield, 2 after yield from, 3 after await */ \
     X(RETURN_CONST, 1, 0)            /* return co_consts[oparg]                          */ \
     X(RAISE_VARARGS, 1, 0)           /* 0: re-raise; 1: [exc]; 2: [exc cause]            */ \
-    X(RERAISE, 1, 0)                 /* [.. exc] -> raise exc; oparg!=0: f_lasti = stack[-2] value */ \
+    X(RERAISE, 1, 0)                 /* [.. exc] -> raise exc; oparg!=0: f_lasti = the int oparg slots below exc (stack[-2] for 1) */ \
     X(LOAD_CONST, 1, 0) \
     X(LOAD_FAST, 1, 0)               /* localsplus[oparg], known bound                   */ \
     X(LOAD_FAST_CHECK, 1, 0)         /* UnboundLocalError if NULL                        */ \

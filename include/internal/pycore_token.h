@@ -97,6 +97,11 @@ typedef struct kr_tok_state {
     int blank_eof;         /* source had no statements at all */
     PyObject *filename;
     int last_type;         /* type of the last token returned */
+    int quiet_unclosed;    /* at EOF inside brackets return ENDMARKER instead of raising */
+    const char *bad_ptr;   /* first byte that is not valid UTF-8, reported on reaching it */
+    int bad_line;
+    int deferred_err;      /* the last error is one CPython reports only when the parser
+                              reaches it (indentation, line continuation) */
 } KrTokState;
 
 /* Decodes `src` (BOM / PEP 263 cookie) into a private UTF-8 copy. -1 with an exception. */

@@ -28,5 +28,6 @@
     X(_PyWeakref_ProxyType) X(_PyWeakref_CallableProxyType) \
     X(_PyUnion_Type) X(Py_GenericAliasType) X(_Py_GenericAliasIterType) X(_PyNamespace_Type) \
     X(_PyTypeVar_Type) X(_PyParamSpec_Type) X(_PyTypeVarTuple_Type) X(_PyParamSpecArgs_Type) X(_PyParamSpecKwargs_Type) X(_PyTypeAlias_Type) X(_PyNoDefault_Type) X(_PyGeneric_Type) \
-    X(_PyUnicodeASCIIIter_Type)
+    X(_PyUnicodeASCIIIter_Type) \
+    X(_PyMemoryIter_Type)
 #endif

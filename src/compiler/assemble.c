@@ -250,6 +250,56 @@ error:
     return NULL;
 }
 
+/* Constants no instruction refers to any more (dead code, folded jumps) are dropped;
+ * the first one stays because it may be the docstring. Returns a new list. */
+static PyObject *
+remove_unused_consts(cfg_builder *g, PyObject *consts)
+{
+    Py_ssize_t n = PyList_GET_SIZE(consts);
+    if (n == 0)
+        return PyList_New(0);
+    Py_ssize_t *map = PyMem_Calloc((size_t)n, sizeof(Py_ssize_t));
+    if (map == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    map[0] = 1;
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next)
+        for (int i = 0; i < b->b_iused; i++) {
+            cfg_instr *in = &b->b_instr[i];
+            if ((in->i_opcode == LOAD_CONST || in->i_opcode == RETURN_CONST) &&
+                in->i_oparg >= 0 && in->i_oparg < n)
+                map[in->i_oparg] = 1;
+        }
+    PyObject *res = PyList_New(0);
+    if (res == NULL) {
+        PyMem_Free(map);
+        return NULL;
+    }
+    Py_ssize_t k = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!map[i]) {
+            map[i] = -1;
+            continue;
+        }
+        if (PyList_Append(res, PyList_GET_ITEM(consts, i)) < 0) {
+            Py_DECREF(res);
+            PyMem_Free(map);
+            return NULL;
+        }
+        map[i] = k++;
+    }
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next)
+        for (int i = 0; i < b->b_iused; i++) {
+            cfg_instr *in = &b->b_instr[i];
+            if ((in->i_opcode == LOAD_CONST || in->i_opcode == RETURN_CONST) &&
+                in->i_oparg >= 0 && in->i_oparg < n)
+                in->i_oparg = (int)map[in->i_oparg];
+        }
+    PyMem_Free(map);
+    return res;
+}
+
 PyCodeObject *
 _KrAssemble(cfg_builder *g, _KrAssembleInfo *info)
 {
@@ -263,11 +313,17 @@ _KrAssemble(cfg_builder *g, _KrAssembleInfo *info)
         return NULL;
     if (_KrCfg_ResolvePseudo(g) < 0)
         return NULL;
-    int total;
-    if (resolve_jumps(g, &total) < 0)
+    PyObject *used_consts = remove_unused_consts(g, info->consts);
+    if (used_consts == NULL)
         return NULL;
+    int total;
+    if (resolve_jumps(g, &total) < 0) {
+        Py_DECREF(used_consts);
+        return NULL;
+    }
     code = PyMem_Malloc((size_t)(total + 1) * sizeof(_Py_CODEUNIT));
     if (code == NULL) {
+        Py_DECREF(used_consts);
         PyErr_NoMemory();
         return NULL;
     }
@@ -276,7 +332,7 @@ _KrAssemble(cfg_builder *g, _KrAssembleInfo *info)
         goto done;
     linetable = make_linetable(g, info->firstlineno);
     exctable = make_exceptiontable(g);
-    consts = PyList_AsTuple(info->consts);
+    consts = PyList_AsTuple(used_consts);
     names = PyList_AsTuple(info->names);
     if (!linetable || !exctable || !consts || !names)
         goto done;
@@ -285,6 +341,7 @@ _KrAssemble(cfg_builder *g, _KrAssembleInfo *info)
                      info->localsplusnames, info->localspluskinds, consts, names, code, n,
                      linetable, exctable);
 done:
+    Py_DECREF(used_consts);
     PyMem_Free(code);
     Py_XDECREF(linetable);
     Py_XDECREF(exctable);

@@ -59,6 +59,10 @@ _KrCompile_SyntaxError(PyObject *filename, int lineno, int col, int end_lineno, 
         endln = Py_NewRef(Py_None);
         endoff = Py_NewRef(Py_None);
     }
+    else if (end_col < 0) {
+        endln = PyLong_FromLong(end_lineno);
+        endoff = Py_NewRef(Py_None);
+    }
     else {
         endln = PyLong_FromLong(end_lineno);
         if (text != NULL && PyUnicode_Check(text) && end_lineno == lineno) {
@@ -1049,11 +1053,11 @@ future_parse(struct compiler *c, mod_ty mod)
             else if (PyUnicode_EqualToUTF8(n, "barry_as_FLUFL"))
                 c->c_future_features |= CO_FUTURE_BARRY_AS_BDFL;
             else if (PyUnicode_EqualToUTF8(n, "braces"))
-                return _KrCompile_SyntaxError(c->c_filename, s->lineno, s->col_offset, -1, -1,
-                                              "not a chance");
+                return _KrCompile_SyntaxError(c->c_filename, s->lineno, s->col_offset,
+                                              s->lineno, -1, "not a chance");
             else
-                return _KrCompile_SyntaxError(c->c_filename, s->lineno, s->col_offset, -1, -1,
-                                              "future feature %U is not defined", n);
+                return _KrCompile_SyntaxError(c->c_filename, s->lineno, s->col_offset,
+                                              s->lineno, -1, "future feature %U is not defined", n);
         }
         s->v.ImportFrom.level = -1000; /* marks an accepted future import for codegen */
     }

@@ -83,6 +83,122 @@ binop_oparg(operator_ty op)
     return NB_ADD;
 }
 
+
+/* ---- compile-time SyntaxWarnings for likely typos ------------------------------------- */
+
+static const char *
+infer_type_name(expr_ty e)
+{
+    switch (e->kind) {
+    case Tuple_kind: return "tuple";
+    case List_kind: case ListComp_kind: return "list";
+    case Dict_kind: case DictComp_kind: return "dict";
+    case Set_kind: case SetComp_kind: return "set";
+    case GeneratorExp_kind: return "generator";
+    case Lambda_kind: return "function";
+    case JoinedStr_kind: case FormattedValue_kind: return "str";
+    case Constant_kind: return _PyType_Name(Py_TYPE(e->v.Constant.value));
+    default: return NULL;
+    }
+}
+
+static int
+check_is_arg(expr_ty e)
+{
+    if (e->kind != Constant_kind)
+        return 1;
+    PyObject *v = e->v.Constant.value;
+    return v == Py_None || v == Py_False || v == Py_True || v == Py_Ellipsis;
+}
+
+static int
+check_compare(struct compiler *c, expr_ty e)
+{
+    int left = check_is_arg(e->v.Compare.left);
+    expr_ty left_expr = e->v.Compare.left;
+    Py_ssize_t n = asdl_seq_LEN(e->v.Compare.ops);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int op = e->v.Compare.ops->elements[i];
+        expr_ty right_expr = asdl_seq_GET(e->v.Compare.comparators, i);
+        int right = check_is_arg(right_expr);
+        if ((op == Is || op == IsNot) && (!left || !right)) {
+            expr_ty lit = !left ? left_expr : right_expr;
+            return compiler_warn(c, LOC(e), op == Is ? "\"is\" with '%.200s' literal. Did you mean \"==\"?"
+                                                     : "\"is not\" with '%.200s' literal. Did you mean \"!=\"?",
+                                 infer_type_name(lit));
+        }
+        left = right;
+        left_expr = right_expr;
+    }
+    return SUCCESS;
+}
+
+static int
+check_caller(struct compiler *c, expr_ty e)
+{
+    switch (e->kind) {
+    case Constant_kind: case Tuple_kind: case List_kind: case ListComp_kind: case Dict_kind:
+    case DictComp_kind: case Set_kind: case SetComp_kind: case GeneratorExp_kind:
+    case JoinedStr_kind: case FormattedValue_kind:
+        return compiler_warn(c, LOC(e), "'%.200s' object is not callable; perhaps you missed a comma?",
+                             infer_type_name(e));
+    default:
+        return SUCCESS;
+    }
+}
+
+static int
+check_subscripter(struct compiler *c, expr_ty e)
+{
+    switch (e->kind) {
+    case Constant_kind: {
+        PyObject *v = e->v.Constant.value;
+        if (!(v == Py_None || v == Py_Ellipsis || PyLong_Check(v) || PyFloat_Check(v) ||
+              PyComplex_Check(v) || PyAnySet_Check(v)))
+            return SUCCESS;
+    }
+        /* fall through */
+    case Set_kind: case SetComp_kind: case GeneratorExp_kind: case Lambda_kind:
+        return compiler_warn(c, LOC(e), "'%.200s' object is not subscriptable; perhaps you missed a comma?",
+                             infer_type_name(e));
+    default:
+        return SUCCESS;
+    }
+}
+
+static int
+check_index(struct compiler *c, expr_ty e, expr_ty s)
+{
+    const char *index_type = NULL;
+    if (s->kind == Constant_kind) {
+        PyObject *v = s->v.Constant.value;
+        if (PyLong_Check(v) || PySlice_Check(v) || v == Py_None || v == Py_Ellipsis)
+            return SUCCESS;
+        index_type = _PyType_Name(Py_TYPE(v));
+    }
+    else if (s->kind == Tuple_kind || s->kind == List_kind || s->kind == ListComp_kind ||
+             s->kind == JoinedStr_kind || s->kind == FormattedValue_kind ||
+             s->kind == Set_kind || s->kind == SetComp_kind || s->kind == Dict_kind ||
+             s->kind == DictComp_kind || s->kind == GeneratorExp_kind || s->kind == Lambda_kind)
+        index_type = infer_type_name(s);
+    if (index_type == NULL)
+        return SUCCESS;
+    switch (e->kind) {
+    case Constant_kind: {
+        PyObject *v = e->v.Constant.value;
+        if (!(PyUnicode_Check(v) || PyBytes_Check(v) || PyTuple_Check(v)))
+            return SUCCESS;
+    }
+        /* fall through */
+    case Tuple_kind: case List_kind: case ListComp_kind: case JoinedStr_kind:
+    case FormattedValue_kind:
+        return compiler_warn(c, LOC(e), "%.200s indices must be integers or slices, not %.200s; perhaps you missed a comma?",
+                             infer_type_name(e), index_type);
+    default:
+        return SUCCESS;
+    }
+}
+
 /* ---- jumps ------------------------------------------------------------------------------ */
 
 static int
@@ -147,6 +263,7 @@ compiler_jump_if(struct compiler *c, _KrSrcLoc loc, expr_ty e, basicblock *next,
     case Compare_kind: {
         Py_ssize_t n = asdl_seq_LEN(e->v.Compare.ops) - 1;
         if (n > 0) {
+            RETURN_IF_ERROR(check_compare(c, e));
             NEW_LABEL(c, cleanup);
             VISIT(c, expr, e->v.Compare.left);
             for (Py_ssize_t i = 0; i < n; i++) {
@@ -655,6 +772,7 @@ compiler_call(struct compiler *c, expr_ty e)
         return ERROR;
     if (r == 1)
         return SUCCESS;
+    RETURN_IF_ERROR(check_caller(c, e->v.Call.func));
     VISIT(c, expr, e->v.Call.func);
     cfg_instr *last = _KrCfg_LastInstr(CFG(c));
     if (last && last->i_opcode == LOAD_GLOBAL && !(last->i_oparg & 1) &&
@@ -1116,6 +1234,10 @@ compiler_default_arguments(struct compiler *c, _KrSrcLoc loc, arguments_ty args)
 int
 compiler_visit_annexpr(struct compiler *c, expr_ty annotation)
 {
+    if (c->c_future_features & CO_FUTURE_ANNOTATIONS) {
+        ADDOP_LOAD_CONST_NEW(c, LOC(annotation), _PyAST_ExprAsUnicode(annotation));
+        return SUCCESS;
+    }
     VISIT(c, expr, annotation);
     return SUCCESS;
 }
@@ -1128,7 +1250,10 @@ visit_argannotation(struct compiler *c, PyObject *id, expr_ty annotation, int *c
         return SUCCESS;
     PyObject *m = compiler_maybe_mangle(c, id);
     ADDOP_LOAD_CONST_NEW(c, loc, m);
-    if (annotation->kind == Starred_kind) {
+    if (c->c_future_features & CO_FUTURE_ANNOTATIONS) {
+        ADDOP_LOAD_CONST_NEW(c, loc, _PyAST_ExprAsUnicode(annotation));
+    }
+    else if (annotation->kind == Starred_kind) {
         /* *args: *Ts */
         VISIT(c, expr, annotation->v.Starred.value);
         ADDOP_I(c, loc, UNPACK_SEQUENCE, 1);
@@ -1152,8 +1277,6 @@ visit_argannotations(struct compiler *c, asdl_arg_seq *args, int *count, _KrSrcL
 int
 compiler_visit_annotations(struct compiler *c, _KrSrcLoc loc, arguments_ty args, expr_ty returns)
 {
-    if (c->c_future_features & CO_FUTURE_ANNOTATIONS)
-        return 0; /* stringified annotations are not produced */
     int count = 0;
     RETURN_IF_ERROR(visit_argannotations(c, args->args, &count, loc));
     RETURN_IF_ERROR(visit_argannotations(c, args->posonlyargs, &count, loc));
@@ -1334,6 +1457,7 @@ compiler_visit_expr1(struct compiler *c, expr_ty e)
         return compiler_add_yield_from(c, loc, 1);
     case Compare_kind: {
         Py_ssize_t n = asdl_seq_LEN(e->v.Compare.ops) - 1;
+        RETURN_IF_ERROR(check_compare(c, e));
         VISIT(c, expr, e->v.Compare.left);
         if (n == 0) {
             VISIT(c, expr, (expr_ty)asdl_seq_GET(e->v.Compare.comparators, 0));
@@ -1394,6 +1518,10 @@ compiler_visit_expr1(struct compiler *c, expr_ty e)
     case Subscript_kind: {
         expr_context_ty ctx = e->v.Subscript.ctx;
         expr_ty sl = e->v.Subscript.slice;
+        if (ctx == Load) {
+            RETURN_IF_ERROR(check_subscripter(c, e->v.Subscript.value));
+            RETURN_IF_ERROR(check_index(c, e->v.Subscript.value, sl));
+        }
         VISIT(c, expr, e->v.Subscript.value);
         if (sl->kind == Slice_kind && sl->v.Slice.step == NULL && ctx != Del) {
             if (sl->v.Slice.lower)

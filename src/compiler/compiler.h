@@ -134,6 +134,9 @@ int compiler_check_ann_expr(struct compiler *c, expr_ty e);
 int compiler_unpack_helper(struct compiler *c, _KrSrcLoc loc, asdl_expr_seq *elts);
 int compiler_visit_type_params(struct compiler *c, asdl_type_param_seq *tps);
 
+/* ---- ast_unparse.c ----------------------------------------------------------------- */
+PyObject *_PyAST_ExprAsUnicode(expr_ty e);
+
 /* ---- compile_pattern.c -------------------------------------------------------------- */
 int compiler_match(struct compiler *c, stmt_ty s);
 

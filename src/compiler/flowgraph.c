@@ -718,6 +718,49 @@ insert_superinstructions(cfg_builder *g)
     }
 }
 
+/* ---- peephole ------------------------------------------------------------------------- */
+
+static int
+is_none_const(cfg_instr *in, PyObject *consts)
+{
+    return in->i_opcode == LOAD_CONST && in->i_oparg < PyList_GET_SIZE(consts) &&
+           PyList_GET_ITEM(consts, in->i_oparg) == Py_None;
+}
+
+static void
+peephole(cfg_builder *g, PyObject *consts)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        for (int i = 0; i < b->b_iused; i++) {
+            cfg_instr *in = &b->b_instr[i];
+            cfg_instr *next = i + 1 < b->b_iused ? &b->b_instr[i + 1] : NULL;
+            if (next == NULL)
+                continue;
+            if (in->i_opcode == LOAD_CONST && next->i_opcode == RETURN_VALUE) {
+                next->i_opcode = RETURN_CONST;
+                next->i_oparg = in->i_oparg;
+                in->i_opcode = NOP;
+            }
+            else if (in->i_opcode == LOAD_GLOBAL && !(in->i_oparg & 1) &&
+                     next->i_opcode == PUSH_NULL) {
+                in->i_oparg |= 1;
+                next->i_opcode = NOP;
+            }
+            else if (is_none_const(in, consts) && next->i_opcode == IS_OP && i + 2 < b->b_iused) {
+                cfg_instr *jump = &b->b_instr[i + 2];
+                int jop = jump->i_opcode;
+                if (jop != POP_JUMP_IF_TRUE && jop != POP_JUMP_IF_FALSE)
+                    continue;
+                /* `x is None` + jump-if-true jumps exactly when x is None */
+                int when_none = (jop == POP_JUMP_IF_TRUE) != (next->i_oparg == 1);
+                in->i_opcode = NOP;
+                next->i_opcode = NOP;
+                jump->i_opcode = when_none ? POP_JUMP_IF_NONE : POP_JUMP_IF_NOT_NONE;
+            }
+        }
+    }
+}
+
 /* ---- line-number propagation ----------------------------------------------------------- */
 
 /* Instructions without a location inherit the previous instruction's line where control
@@ -747,6 +790,100 @@ propagate_line_numbers(cfg_builder *g)
             last->i_target->b_instr[0].i_loc.lineno < 0)
             last->i_target->b_instr[0].i_loc = prev;
     }
+}
+
+/* Blocks reached only through exception edges (handlers and their cleanup) are laid
+ * out after all normal code, so the common path has no jumps over them. */
+static int
+push_cold_blocks_to_end(cfg_builder *g)
+{
+    int n = 0;
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        b->b_warm = 0;
+        n++;
+    }
+    basicblock **stack = PyMem_Malloc((size_t)(n + 1) * sizeof(basicblock *));
+    if (stack == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    int sp = 0;
+    g->g_entryblock->b_warm = 1;
+    stack[sp++] = g->g_entryblock;
+    while (sp > 0) {
+        basicblock *b = stack[--sp];
+        int fall = 1;
+        for (int i = 0; i < b->b_iused; i++) {
+            cfg_instr *in = &b->b_instr[i];
+            if (in->i_target && _KrOpcode_IsJump(in->i_opcode) && !in->i_target->b_warm) {
+                in->i_target->b_warm = 1;
+                stack[sp++] = in->i_target;
+            }
+            if (_KrOpcode_IsTerminator(in->i_opcode)) {
+                fall = 0;
+                break;
+            }
+        }
+        if (fall && b->b_next && !b->b_next->b_warm) {
+            b->b_next->b_warm = 1;
+            stack[sp++] = b->b_next;
+        }
+    }
+    PyMem_Free(stack);
+    /* A cold block falling into a warm one needs an explicit jump once they separate. */
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        if (b->b_warm || b->b_next == NULL || !b->b_next->b_warm)
+            continue;
+        basicblock *target = b->b_next;
+        if (b->b_iused == 0) {
+            if (b->b_predecessors == 0)
+                continue; /* dead */
+            /* an empty cold block still falls through to its warm successor */
+            if (block_add(b, JUMP_NO_INTERRUPT, 0, target, KR_NO_LOC) < 0)
+                return -1;
+            b->b_instr[0].i_except = target->b_iused ? target->b_instr[0].i_except : NULL;
+            continue;
+        }
+        cfg_instr *last = &b->b_instr[b->b_iused - 1];
+        if (_KrOpcode_IsTerminator(last->i_opcode))
+            continue;
+        if (_KrOpcode_IsJump(last->i_opcode)) {
+            /* conditional jump: put the fall-through jump in its own cold block */
+            basicblock *nb = _KrCfg_NewBlock(g);
+            if (nb == NULL || block_add(nb, JUMP_NO_INTERRUPT, 0, target, last->i_loc) < 0)
+                return -1;
+            nb->b_instr[0].i_except = last->i_except;
+            nb->b_next = b->b_next;
+            b->b_next = nb;
+            b = nb;
+            continue;
+        }
+        if (block_add(b, JUMP_NO_INTERRUPT, 0, target, KR_NO_LOC) < 0)
+            return -1;
+        b->b_instr[b->b_iused - 1].i_except = last->i_except;
+    }
+    basicblock *warm_head = NULL, *warm_tail = NULL, *cold_head = NULL, *cold_tail = NULL;
+    for (basicblock *b = g->g_entryblock, *next; b; b = next) {
+        next = b->b_next;
+        b->b_next = NULL;
+        if (b->b_warm) {
+            if (warm_tail)
+                warm_tail->b_next = b;
+            else
+                warm_head = b;
+            warm_tail = b;
+        }
+        else {
+            if (cold_tail)
+                cold_tail->b_next = b;
+            else
+                cold_head = b;
+            cold_tail = b;
+        }
+    }
+    warm_tail->b_next = cold_head;
+    g->g_entryblock = warm_head;
+    return 0;
 }
 
 static int
@@ -796,6 +933,7 @@ _KrCfg_Optimize(cfg_builder *g, PyObject *consts, int nlocals, int nparams, int 
     (void)consts;
     (void)firstlineno;
     truncate_after_terminator(g);
+    peephole(g, consts);
     if (_KrCfg_LabelExceptionTargets(g) < 0)
         return -1;
     remove_unreachable(g);
@@ -808,6 +946,11 @@ _KrCfg_Optimize(cfg_builder *g, PyObject *consts, int nlocals, int nparams, int 
     remove_nops(g);
     if (add_checks_for_uninitialized(g, nlocals, nparams) < 0)
         return -1;
+    if (push_cold_blocks_to_end(g) < 0)
+        return -1;
+    remove_redundant_jumps(g);
+    mark_reachable(g);
+    remove_nops(g);
     insert_superinstructions(g);
     return normalize_jumps(g);
 }
@@ -858,8 +1001,19 @@ _KrCfg_StackDepth(cfg_builder *g)
                     maxdepth = td;
                 PUSH_BLOCK(in->i_target, td);
             }
+            /* RETURN_CONST is folded from LOAD_CONST + RETURN_VALUE after CPython sizes
+             * the stack, so the constant still counts towards co_stacksize. */
+            if (in->i_opcode == RETURN_CONST && depth + 1 > maxdepth)
+                maxdepth = depth + 1;
             depth += _KrOpcode_StackEffect(in->i_opcode, in->i_oparg, 0);
             if (depth < 0) {
+#ifdef KR_CFG_DEBUG
+                for (basicblock *bb = g->g_entryblock; bb; bb = bb->b_next) {
+                    fprintf(stderr, "block %p depth %d%s:\n", (void *)bb, bb->b_startdepth, bb == b ? " <==" : "");
+                    for (int k = 0; k < bb->b_iused; k++)
+                        fprintf(stderr, "   %s %d -> %p line %d\n", bb->b_instr[k].i_opcode < KR_NUM_OPCODES ? _PyOpcode_OpName[bb->b_instr[k].i_opcode] : "pseudo", bb->b_instr[k].i_opcode >= KR_NUM_OPCODES ? bb->b_instr[k].i_opcode : bb->b_instr[k].i_oparg, (void *)bb->b_instr[k].i_target, bb->b_instr[k].i_loc.lineno);
+                }
+#endif
                 PyMem_Free(stack);
                 PyErr_Format(PyExc_SystemError, "compiler: negative stack depth at %s",
                              in->i_opcode < KR_NUM_OPCODES ? _PyOpcode_OpName[in->i_opcode] : "pseudo");

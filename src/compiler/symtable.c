@@ -342,6 +342,11 @@ st_record_directive(struct symtable *st, PyObject *name, int lineno, int col, in
     PyObject *mangled = _Py_MaybeMangle(st->st_private, st->st_cur, name);
     if (mangled == NULL)
         return 0;
+    int have = PyDict_Contains(st->st_cur->ste_directives, mangled);
+    if (have != 0) {
+        Py_DECREF(mangled);
+        return have > 0; /* errors point at the first directive */
+    }
     PyObject *loc = Py_BuildValue("(iiii)", lineno, col, end_lineno, end_col);
     int r = loc ? PyDict_SetItem(st->st_cur->ste_directives, mangled, loc) : -1;
     Py_XDECREF(loc);
@@ -611,8 +616,9 @@ st_function_def(struct symtable *st, stmt_ty s, int is_async)
         PyObject *bname = PyUnicode_FromFormat("<generic parameters of %U>", name);
         if (bname == NULL)
             return 0;
-        int ok = st_enter_type_param_block(st, bname, (void *)tps,
-                                           asdl_seq_LEN(args->defaults) > 0, has_kwdefaults, 0,
+        /* Like CPython, the scope always reserves `.defaults` (the parser never leaves
+         * the defaults sequence NULL), so co_varnames match. */
+        int ok = st_enter_type_param_block(st, bname, (void *)tps, 1, has_kwdefaults, 0,
                                            LOC(s));
         Py_DECREF(bname);
         if (!ok)

@@ -300,7 +300,42 @@ static PyObject *buf_read(PyObject *self, PyObject *const *args, Py_ssize_t narg
         if (head == NULL)
             return NULL;
         b->rpos = b->rend = 0;
-        PyObject *rest = PyObject_CallMethod(b->raw, "readall", NULL);
+        PyObject *rest;
+        PyObject *readall;
+        if (PyObject_GetOptionalAttrString(b->raw, "readall", &readall) < 0) {
+            Py_DECREF(head);
+            return NULL;
+        }
+        if (readall != NULL) {
+            rest = PyObject_CallNoArgs(readall);
+            Py_DECREF(readall);
+        }
+        else {
+            /* raw streams without readall(): read until EOF chunk by chunk */
+            PyObject *chunks = PyList_New(0);
+            rest = NULL;
+            while (chunks != NULL) {
+                PyObject *c = PyObject_CallMethod(b->raw, "read", NULL);
+                if (c == NULL || c == Py_None || !PyBytes_Check(c) || PyBytes_GET_SIZE(c) == 0) {
+                    if (c != NULL && c != Py_None && !PyBytes_Check(c)) {
+                        PyErr_SetString(PyExc_TypeError, "read() should return bytes");
+                        Py_CLEAR(c);
+                    }
+                    if (c != NULL || !PyErr_Occurred()) {
+                        PyObject *empty = PyBytes_FromStringAndSize(NULL, 0);
+                        rest = empty ? _PyBytes_Join(empty, chunks) : NULL;
+                        Py_XDECREF(empty);
+                    }
+                    Py_XDECREF(c);
+                    break;
+                }
+                int r = PyList_Append(chunks, c);
+                Py_DECREF(c);
+                if (r < 0)
+                    break;
+            }
+            Py_XDECREF(chunks);
+        }
         if (rest == NULL) {
             Py_DECREF(head);
             return NULL;

@@ -20,6 +20,8 @@ static PyObject *range_error(void)
  * infinity out of finite input is a range (or domain) error; errno refines the rest. */
 static PyObject *check_result(double x, double r, int can_overflow)
 {
+    if (errno == EDOM)
+        return domain_error();
     if (isnan(r) && !isnan(x))
         return domain_error();
     if (isinf(r) && isfinite(x))
@@ -53,23 +55,169 @@ static PyObject *math_1(PyObject *arg, double (*func)(double), int can_overflow)
     return check_result(x, r, can_overflow);
 }
 
-/* gamma and lgamma: poles at zero and the negative integers are domain errors */
+/* gamma and lgamma by the Lanczos approximation (g = 6.024680040776729583740234375,
+ * 13 terms, written as a ratio of polynomials), evaluated in the same order as CPython so
+ * that results agree to the last bit. */
+#define LANCZOS_N 13
+static const double lanczos_g = 6.024680040776729583740234375;
+static const double lanczos_g_minus_half = 5.524680040776729583740234375;
+static const double lanczos_num_coeffs[LANCZOS_N] = {
+    23531376880.410759688572007674451636754734846804940,
+    42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843,
+    17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708,
+    1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801,
+    31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768,
+    186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024,
+    210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408,
+};
+/* the coefficients of x(x+1)...(x+11) */
+static const double lanczos_den_coeffs[LANCZOS_N] = {
+    0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0,
+    2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0,
+};
+
+static double lanczos_sum(double x)
+{
+    double num = 0.0, den = 0.0;
+    /* Horner in x for small x; in 1/x for large x, which keeps the terms bounded */
+    if (x < 5.0) {
+        for (int i = LANCZOS_N; --i >= 0;) {
+            num = num * x + lanczos_num_coeffs[i];
+            den = den * x + lanczos_den_coeffs[i];
+        }
+    }
+    else {
+        for (int i = 0; i < LANCZOS_N; i++) {
+            num = num / x + lanczos_num_coeffs[i];
+            den = den / x + lanczos_den_coeffs[i];
+        }
+    }
+    return num / den;
+}
+
+/* sin(pi * x), accurate for large |x| by reducing modulo 2 first */
+static double m_sinpi(double x)
+{
+    double y = fmod(fabs(x), 2.0), r;
+    int n = (int)round(2.0 * y);
+    switch (n) {
+    case 0: r = sin(M_PI * y); break;
+    case 1: r = cos(M_PI * (y - 0.5)); break;
+    case 2: r = sin(M_PI * (1.0 - y)); break;
+    case 3: r = -cos(M_PI * (y - 1.5)); break;
+    case 4: r = sin(M_PI * (y - 2.0)); break;
+    default: r = NAN; break;
+    }
+    return copysign(1.0, x) * r;
+}
+
 static double m_tgamma(double x)
 {
-    if (isfinite(x) && x <= 0.0 && x == floor(x)) {
+    if (!isfinite(x)) {
+        if (isnan(x) || x > 0.0)
+            return x;
         errno = EDOM;
         return NAN;
     }
-    return tgamma(x);
+    if (x == 0.0) {
+        errno = EDOM;
+        return copysign(INFINITY, x);
+    }
+    if (x == floor(x)) {
+        if (x < 0.0) {
+            errno = EDOM;
+            return NAN;
+        }
+        if (x <= 23.0) {
+            /* exact factorials */
+            double f = 1.0;
+            for (int i = 2; i < (int)x; i++)
+                f *= i;
+            return f;
+        }
+    }
+    double absx = fabs(x);
+    if (absx < 1e-20) {
+        double r = 1.0 / x;
+        if (isinf(r))
+            errno = ERANGE;
+        return r;
+    }
+    if (absx > 200.0) {
+        if (x < 0.0)
+            return 0.0 / m_sinpi(x);
+        errno = ERANGE;
+        return INFINITY;
+    }
+    double y = absx + lanczos_g_minus_half, q, z, r;
+    /* z is the rounding error of y, folded back in below */
+    if (absx > lanczos_g_minus_half) {
+        q = y - absx;
+        z = q - lanczos_g_minus_half;
+    }
+    else {
+        q = y - lanczos_g_minus_half;
+        z = q - absx;
+    }
+    z = z * lanczos_g / y;
+    if (x < 0.0) {
+        r = -M_PI / m_sinpi(absx) / absx * exp(y) / lanczos_sum(absx);
+        r -= z * r;
+        if (absx < 140.0)
+            r /= pow(y, absx - 0.5);
+        else {
+            double sqrtpow = pow(y, absx / 2.0 - 0.25);
+            r /= sqrtpow;
+            r /= sqrtpow;
+        }
+    }
+    else {
+        r = lanczos_sum(absx) / exp(y);
+        r += z * r;
+        if (absx < 140.0)
+            r *= pow(y, absx - 0.5);
+        else {
+            double sqrtpow = pow(y, absx / 2.0 - 0.25);
+            r *= sqrtpow;
+            r *= sqrtpow;
+        }
+    }
+    if (isinf(r))
+        errno = ERANGE;
+    return r;
 }
 
 static double m_lgamma(double x)
 {
-    if (isfinite(x) && x <= 0.0 && x == floor(x)) {
-        errno = EDOM;
-        return HUGE_VAL;
+    if (!isfinite(x)) {
+        if (isnan(x))
+            return x;
+        return INFINITY;
     }
-    return lgamma(x);
+    if (x == floor(x) && x <= 2.0) {
+        if (x <= 0.0) {
+            errno = EDOM;
+            return INFINITY;
+        }
+        return 0.0; /* lgamma(1) = lgamma(2) = 0 */
+    }
+    double absx = fabs(x);
+    if (absx < 1e-20)
+        return -log(absx);
+    double r = log(lanczos_sum(absx)) - lanczos_g;
+    r += (absx - 0.5) * (log(absx + lanczos_g - 0.5) - 1);
+    if (x < 0.0)
+        r = 1.144729885849400174143427351353058711647 /* log(pi) */
+            - log(fabs(m_sinpi(absx))) - log(absx) - r;
+    if (isinf(r))
+        errno = ERANGE;
+    return r;
 }
 
 static double m_log1p(double x)

@@ -521,9 +521,13 @@ static PyObject *sys_getrefcount(PyObject *m, PyObject *o)
 
 static PyObject *sys_intern(PyObject *m, PyObject *s)
 {
-    if (!PyUnicode_CheckExact(s)) {
+    if (!PyUnicode_Check(s)) {
         PyErr_Format(PyExc_TypeError, "intern() argument must be str, not %.50s",
                      Py_TYPE(s)->tp_name);
+        return NULL;
+    }
+    if (!PyUnicode_CheckExact(s)) {
+        PyErr_Format(PyExc_TypeError, "can't intern %.200s", Py_TYPE(s)->tp_name);
         return NULL;
     }
     Py_INCREF(s);

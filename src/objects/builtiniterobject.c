@@ -284,6 +284,7 @@ typedef struct {
     PyObject_HEAD
     Py_ssize_t tuplesize;
     PyObject *ittuple; /* tuple of iterators */
+    PyObject *result;  /* unused; keeps the layout (and getsizeof) CPython's */
     int strict;
 } zipobject;
 
@@ -307,6 +308,7 @@ zip_new_impl(PyTypeObject *type, PyObject *const *args, Py_ssize_t tuplesize, in
         return NULL;
     }
     lz->ittuple = ittuple;
+    lz->result = NULL;
     lz->tuplesize = tuplesize;
     lz->strict = strict;
     return (PyObject *)lz;

@@ -882,6 +882,8 @@ static PyObject *ba_reduce_ex(PyObject *self, PyObject *const *args, Py_ssize_t 
 
 static PyMethodDef bytearray_methods[] = {
     {"__alloc__", ba_alloc, METH_NOARGS, NULL},
+    {"__buffer__", _KrBuffer_DunderBuffer, METH_O, NULL},
+    {"__release_buffer__", _KrBuffer_DunderReleaseBuffer, METH_O, NULL},
     {"__reduce__", ba_reduce, METH_NOARGS, NULL},
     {"__reduce_ex__", _PyCFunction_CAST(ba_reduce_ex), METH_FASTCALL, NULL},
     {"__sizeof__", ba_sizeof, METH_NOARGS, NULL},

@@ -775,8 +775,8 @@ static PyObject *partition_impl(PyObject *self, PyObject *arg, int right)
         return right ? PyTuple_Pack(3, e1, e2, whole) : PyTuple_Pack(3, whole, e1, e2);
     }
     a = _KrBytes_New(self, s, k);
-    b = IS_BA(self) ? PyByteArray_FromStringAndSize(v.buf, v.len)
-                    : (PyBytes_CheckExact(arg) ? Py_NewRef(arg) : PyBytes_FromStringAndSize(v.buf, v.len));
+    /* bytes hands back the separator object itself; bytearray a fresh copy */
+    b = IS_BA(self) ? PyByteArray_FromStringAndSize(v.buf, v.len) : Py_NewRef(arg);
     c = _KrBytes_New(self, s + k + v.len, n - k - v.len);
     PyBuffer_Release(&v);
     PyObject *r = (a && b && c) ? PyTuple_Pack(3, a, b, c) : NULL;
@@ -908,7 +908,7 @@ PyObject *_KrBytes_translate(PyObject *self, PyObject *const *args, Py_ssize_t n
 {
     static const char *const kw[] = {"", "delete", NULL};
     PyObject *a[2];
-    if (_PyArg_ParseStackKeywords(args, nargs, kwnames, "translate", kw, 1, 1, 0, a) < 0)
+    if (_PyArg_ParseStackKeywords(args, nargs, kwnames, "translate", kw, 1, 2, 0, a) < 0)
         return NULL;
     Py_buffer table = {0}, del = {0};
     int has_table = 0, has_del = 0;
@@ -1200,4 +1200,31 @@ PyObject *_KrBytes_FromBuffer(PyObject *obj)
     PyObject *r = PyBytes_FromStringAndSize(v.buf, v.len);
     PyBuffer_Release(&v);
     return r;
+}
+
+/* PEP 688: the Python-level face of the buffer protocol. */
+PyObject *_KrBuffer_DunderBuffer(PyObject *self, PyObject *flags)
+{
+    if (!PyLong_Check(flags)) {
+        PyErr_Format(PyExc_TypeError, "'%.200s' object cannot be interpreted as an integer",
+                     Py_TYPE(flags)->tp_name);
+        return NULL;
+    }
+    int f = PyLong_AsInt(flags);
+    if (f == -1 && PyErr_Occurred())
+        return NULL;
+    if ((f & PyBUF_WRITABLE) && PyBytes_Check(self)) {
+        PyErr_SetString(PyExc_BufferError, "Object is not writable.");
+        return NULL;
+    }
+    return PyMemoryView_FromObject(self);
+}
+
+PyObject *_KrBuffer_DunderReleaseBuffer(PyObject *self, PyObject *view)
+{
+    if (!PyMemoryView_Check(view)) {
+        PyErr_SetString(PyExc_TypeError, "expected a memoryview object");
+        return NULL;
+    }
+    return PyObject_CallMethod(view, "release", NULL);
 }

@@ -19,6 +19,8 @@ KR_BM_KW(KR_BM_DECL_KW)
 KR_BM_O(KR_BM_DECL_NOARGS)
 PyObject *_KrBytes_maketrans(PyObject *, PyObject *const *, Py_ssize_t);
 PyObject *_KrBytes_fromhex(PyObject *cls, PyObject *string);
+PyObject *_KrBuffer_DunderBuffer(PyObject *self, PyObject *flags);
+PyObject *_KrBuffer_DunderReleaseBuffer(PyObject *self, PyObject *view);
 #define KR_BM_ENTRY_NOARGS(n) {#n, (PyCFunction)_KrBytes_##n, METH_NOARGS, NULL},
 #define KR_BM_ENTRY_FAST(n) {#n, _PyCFunction_CAST(_KrBytes_##n), METH_FASTCALL, NULL},
 #define KR_BM_ENTRY_KW(n) {#n, _PyCFunction_CAST(_KrBytes_##n), METH_FASTCALL | METH_KEYWORDS, NULL},

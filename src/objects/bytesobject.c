@@ -679,6 +679,7 @@ static PyObject *bytes_bytes(PyObject *self, PyObject *Py_UNUSED(ignored))
 static PyMethodDef bytes_methods[] = {
     {"__getnewargs__", bytes_getnewargs, METH_NOARGS, NULL},
     {"__bytes__", bytes_bytes, METH_NOARGS, NULL},
+    {"__buffer__", _KrBuffer_DunderBuffer, METH_O, NULL},
     KR_BYTES_COMMON_METHODS
     {NULL, NULL, 0, NULL},
 };

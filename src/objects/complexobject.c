@@ -539,6 +539,15 @@ static PyObject *complex_from_string(PyTypeObject *type, PyObject *v)
         PyErr_SetString(PyExc_ValueError, "complex() arg is a malformed string");
         return NULL;
     }
+    /* an underscore must sit between two digits */
+    for (Py_ssize_t k = 0; k < len; k++) {
+        if (text[k] == '_' && (k == 0 || k + 1 == len || !(text[k - 1] >= '0' && text[k - 1] <= '9') ||
+                               !(text[k + 1] >= '0' && text[k + 1] <= '9'))) {
+            PyMem_Free(text);
+            PyErr_Format(PyExc_ValueError, "could not convert string to complex: %R", v);
+            return NULL;
+        }
+    }
     PyObject *r = complex_from_text(type, text);
     PyMem_Free(text);
     return r;
@@ -643,8 +652,8 @@ static PyObject *complex_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
             else if (PyUnicode_Check(key) && _PyUnicode_EqualToASCIIString(key, "imag"))
                 which = 1;
             if (which < 0) {
-                PyErr_Format(PyExc_TypeError,
-                             "complex() got an unexpected keyword argument '%S'", key);
+                static const char *const valid[] = {"real", "imag", NULL};
+                _KrNumber_UnexpectedKeyword("complex", key, valid);
                 return NULL;
             }
             if (which < nargs) {

@@ -52,4 +52,8 @@ kr_dk_entries(PyDictKeysObject *dk)
 
 /* Bumps and returns the interpreter-wide dict version (ma_version_tag source). */
 uint64_t _KrDict_NextVersion(void);
+/* dictviews.c: the view and iterator constructors used by the dict methods. */
+PyObject *_KrDictView_New(PyObject *dict, PyTypeObject *type);
+PyObject *_KrDict_Iter(PyObject *dict);
+PyObject *_KrDict_ReversedIter(PyObject *dict);
 #endif

@@ -12,13 +12,14 @@
 #define PERTURB_SHIFT 5
 #define GROWTH_RATE(d) ((d)->ma_used * 3)
 
-/* The table every empty dict shares: usable 0, so the first insertion replaces it. */
+/* The table every empty dict shares: usable 0, so the first insertion replaces it.
+ * Its nominal size is 1 slot, which makes merging into an empty dict presize the
+ * target (as CPython does, visible through getsizeof). */
 static struct {
     struct _dictkeysobject keys;
     int8_t indices[PyDict_MINSIZE];
 } kr_empty_keys = {
-    {_Py_IMMORTAL_REFCNT, PyDict_LOG_MINSIZE, PyDict_LOG_MINSIZE, KR_DICT_KEYS_UNICODE, 0, 1,
-     0, 0},
+    {_Py_IMMORTAL_REFCNT, 0, 0, KR_DICT_KEYS_UNICODE, 0, 1, 0, 0},
     {DKIX_EMPTY, DKIX_EMPTY, DKIX_EMPTY, DKIX_EMPTY, DKIX_EMPTY, DKIX_EMPTY, DKIX_EMPTY,
      DKIX_EMPTY},
 };
@@ -63,14 +64,18 @@ dictkeys_set_index(PyDictKeysObject *keys, size_t i, Py_ssize_t ix)
         ((int64_t *)ind)[i] = (int64_t)ix;
 }
 
-/* Smallest log2 table size that can hold minsize index slots. */
+/* log2 of the table size for minsize slots. This is CPython's bit trick, quirk
+ * included: sizes 1..7 round up to 16, not 8 (so that getsizeof agrees). */
 static inline uint8_t
 calculate_log2_keysize(Py_ssize_t minsize)
 {
-    uint8_t log2 = PyDict_LOG_MINSIZE;
-    while (log2 < 63 && (((Py_ssize_t)1) << log2) < minsize)
-        log2++;
-    return log2;
+    size_t v = (((size_t)minsize | PyDict_MINSIZE) - 1) | (PyDict_MINSIZE - 1);
+    uint8_t bits = 0;
+    while (v) {
+        bits++;
+        v >>= 1;
+    }
+    return bits;
 }
 
 /* Table size whose usable fraction holds n entries without growing. */
@@ -1808,9 +1813,6 @@ dict_sizeof(PyObject *self, PyObject *Py_UNUSED(ignored))
     return PyLong_FromSsize_t(_PyDict_SizeOf((PyDictObject *)self));
 }
 
-PyObject *_KrDictView_New(PyObject *dict, PyTypeObject *type);
-PyObject *_KrDict_ReversedIter(PyObject *dict);
-
 static PyObject *
 dict_keys_meth(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
@@ -1890,8 +1892,6 @@ static PyNumberMethods dict_as_number = {
     .nb_or = dict_or,
     .nb_inplace_or = dict_ior,
 };
-
-PyObject *_KrDict_Iter(PyObject *dict);
 
 static PyObject *
 dict_iter(PyObject *self)

@@ -10,6 +10,7 @@ typedef struct {
     PyDictObject *di_dict; /* NULL once exhausted */
     Py_ssize_t di_used;    /* ma_used when created; a change means the dict was resized */
     Py_ssize_t di_pos;
+    PyObject *di_result;   /* unused; keeps the layout (and getsizeof) CPython's */
     Py_ssize_t len;        /* items still expected */
 } dictiterobject;
 
@@ -21,6 +22,7 @@ dictiter_new(PyDictObject *dict, PyTypeObject *itertype)
         return NULL;
     di->di_dict = (PyDictObject *)Py_NewRef(dict);
     di->di_used = dict->ma_used;
+    di->di_result = NULL;
     di->len = dict->ma_used;
     if (itertype == &PyDictRevIterKey_Type || itertype == &PyDictRevIterItem_Type ||
         itertype == &PyDictRevIterValue_Type)
@@ -72,12 +74,25 @@ dictiter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
 static PyObject *
 dictiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
-    /* copy the iterator so that consuming it here leaves self alone */
+    /* consume a copy of the iterator so that self is left alone */
     dictiterobject *di = (dictiterobject *)self;
-    dictiterobject tmp = *di;
-    Py_XINCREF(tmp.di_dict);
-    PyObject *list = PySequence_List((PyObject *)&tmp);
-    Py_XDECREF(tmp.di_dict);
+    PyObject *list;
+    if (di->di_dict == NULL) {
+        list = PyList_New(0);
+    }
+    else {
+        dictiterobject *copy = PyObject_GC_New(dictiterobject, Py_TYPE(di));
+        if (copy == NULL)
+            return NULL;
+        copy->di_dict = (PyDictObject *)Py_NewRef(di->di_dict);
+        copy->di_used = di->di_used;
+        copy->di_pos = di->di_pos;
+        copy->di_result = NULL;
+        copy->len = di->len;
+        PyObject_GC_Track(copy);
+        list = PySequence_List((PyObject *)copy);
+        Py_DECREF(copy);
+    }
     if (list == NULL)
         return NULL;
     PyObject *iterfn = _KrEval_GetBuiltin("iter");

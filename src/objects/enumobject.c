@@ -5,7 +5,9 @@ typedef struct {
     PyObject_HEAD
     Py_ssize_t en_index;     /* next index while it fits */
     PyObject *en_sit;        /* the underlying iterator */
+    PyObject *en_result;     /* unused; keeps the layout (and getsizeof) CPython's */
     PyObject *en_longindex;  /* next index once past PY_SSIZE_T_MAX, else NULL */
+    PyObject *en_reserved;   /* unused, as above */
 } enumobject;
 
 static PyObject *
@@ -17,6 +19,8 @@ enum_new_impl(PyTypeObject *type, PyObject *iterable, PyObject *start)
     en->en_index = 0;
     en->en_longindex = NULL;
     en->en_sit = NULL;
+    en->en_result = NULL;
+    en->en_reserved = NULL;
     if (start != NULL) {
         start = PyNumber_Index(start);
         if (start == NULL) {

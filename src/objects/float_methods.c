@@ -30,7 +30,9 @@ static PyObject *float_subtype_new(PyTypeObject *type, PyObject *x)
 
 PyObject *_KrFloat_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
-    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0 && type == &PyFloat_Type) {
+    /* keywords are only tolerated for subclasses whose own __init__ may want them */
+    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0 &&
+        (type == &PyFloat_Type || type->tp_init == PyFloat_Type.tp_init)) {
         PyErr_SetString(PyExc_TypeError, "float() takes no keyword arguments");
         return NULL;
     }

@@ -631,3 +631,78 @@ PyObject *PyFloat_GetInfo(void)
 #undef SET
     return info;
 }
+
+/* ---- fast paths for the eval loop ---------------------------------------------------------- */
+
+/* a op b for exact floats and compact ints, or NULL (no error set) when the operation
+ * needs the general path (other types, errors such as division by zero, big ints). A
+ * float operand only referenced by the caller's stack (refcount 1) is reused for the
+ * result, saving an allocation. */
+PyObject *_KrNumber_BinaryOpFast(PyObject *lhs, PyObject *rhs, int oparg)
+{
+    int op = oparg >= 13 ? oparg - 13 : oparg; /* in-place variants mirror NB_ADD..NB_XOR */
+    PyTypeObject *lt = Py_TYPE(lhs), *rt = Py_TYPE(rhs);
+    if (lt == &PyLong_Type && rt == &PyLong_Type) {
+        PyLongObject *a = (PyLongObject *)lhs, *b = (PyLongObject *)rhs;
+        if (!_PyLong_IsCompact(a) || !_PyLong_IsCompact(b))
+            return NULL;
+        int64_t x = _PyLong_CompactValue(a), y = _PyLong_CompactValue(b);
+        switch (op) {
+        case 0: return PyLong_FromLongLong(x + y);
+        case 10: return PyLong_FromLongLong(x - y);
+        case 5: return PyLong_FromLongLong(x * y);
+        case 1: return PyLong_FromLongLong(x & y);
+        case 7: return PyLong_FromLongLong(x | y);
+        case 12: return PyLong_FromLongLong(x ^ y);
+        case 2:
+        case 6:
+            if (y == 0)
+                return NULL;
+            {
+                int64_t q = x / y, m = x % y;
+                if (m && ((m < 0) != (y < 0))) {
+                    m += y;
+                    q--;
+                }
+                return PyLong_FromLongLong(op == 2 ? q : m);
+            }
+        case 11:
+            if (y == 0)
+                return NULL;
+            return PyFloat_FromDouble((double)x / (double)y);
+        default:
+            return NULL;
+        }
+    }
+    double x, y;
+    if (lt == &PyFloat_Type)
+        x = PyFloat_AS_DOUBLE(lhs);
+    else if (lt == &PyLong_Type && _PyLong_IsCompact((PyLongObject *)lhs))
+        x = (double)_PyLong_CompactValue((PyLongObject *)lhs);
+    else
+        return NULL;
+    if (rt == &PyFloat_Type)
+        y = PyFloat_AS_DOUBLE(rhs);
+    else if (rt == &PyLong_Type && _PyLong_IsCompact((PyLongObject *)rhs))
+        y = (double)_PyLong_CompactValue((PyLongObject *)rhs);
+    else
+        return NULL;
+    double r;
+    switch (op) {
+    case 0: r = x + y; break;
+    case 10: r = x - y; break;
+    case 5: r = x * y; break;
+    case 11:
+        if (y == 0.0)
+            return NULL;
+        r = x / y;
+        break;
+    default:
+        return NULL;
+    }
+    if (lt == &PyFloat_Type && Py_REFCNT(lhs) == 1) {
+        PyFloat_AS_DOUBLE(lhs) = r;
+        return Py_NewRef(lhs);
+    }
+    return PyFloat_FromDouble(r);
+}

@@ -205,7 +205,8 @@ int _PyUnicode_FormatAdvancedWriter(_PyUnicodeWriter *w, PyObject *obj, PyObject
     if (s.type != 's')
         return unknown_code(s.type, obj);
     if (s.sign) {
-        PyErr_SetString(PyExc_ValueError, "Sign not allowed in string format specifier");
+        PyErr_SetString(PyExc_ValueError, s.sign == ' ' ? "Space not allowed in string format specifier"
+                                                        : "Sign not allowed in string format specifier");
         return -1;
     }
     if (s.no_neg_0) {
@@ -327,7 +328,8 @@ static int render_number(_PyUnicodeWriter *w, const Spec *s, int negative, const
     if (_KrByteBuf_Put(&body, prefix, plen) < 0)
         goto fail;
     Py_ssize_t numstart = body.len;
-    if (group_digits(&body, digits, nd, s->thousands, gsize, min_width) < 0)
+    /* inf and nan have no digits: zero padding applies but grouping does not */
+    if (group_digits(&body, digits, nd, nd ? s->thousands : 0, gsize, min_width) < 0)
         goto fail;
     if (_KrByteBuf_Put(&body, rest, nrest) < 0)
         goto fail;
@@ -467,6 +469,97 @@ int _PyLong_FormatAdvancedWriter(_PyUnicodeWriter *w, PyObject *obj, PyObject *s
     return r;
 }
 
+/* Py_DTSF_ALT on a shortest-repr string: the point is always shown ("2." / "1.e+16"). */
+static char *alt_point(char *buf)
+{
+    if (buf == NULL || strchr(buf, '.') || strstr(buf, "inf") || strstr(buf, "nan"))
+        return buf;
+    size_t n = strlen(buf);
+    char *e = strchr(buf, 'e');
+    size_t at = e ? (size_t)(e - buf) : n;
+    char *r = PyMem_Malloc(n + 2);
+    if (r == NULL) {
+        PyMem_Free(buf);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    memcpy(r, buf, at);
+    r[at] = '.';
+    memcpy(r + at + 1, buf + at, n - at + 1);
+    PyMem_Free(buf);
+    return r;
+}
+
+static void strip_zeros(char *s, int alt)
+{
+    if (alt)
+        return;
+    char *dot = strchr(s, '.');
+    if (dot == NULL)
+        return;
+    char *end = dot + strlen(dot);
+    while (end > dot + 1 && end[-1] == '0')
+        end--;
+    if (end == dot + 1)
+        end = dot;
+    *end = '\0';
+}
+
+/* The no-type float format with a precision: like 'g' but switching to an exponent one
+ * digit earlier and always showing a fractional part ("1.0", "1e+03"). */
+static char *float_general_dot0(double val, int prec, int flags)
+{
+    if (prec == 0)
+        prec = 1;
+    if (!isfinite(val))
+        return PyOS_double_to_string(val, 'g', prec, flags, NULL);
+    int alt = (flags & Py_DTSF_ALT) != 0;
+    char *e = PyOS_double_to_string(val, 'e', prec - 1, flags, NULL);
+    if (e == NULL)
+        return NULL;
+    char *ep = strchr(e, 'e');
+    int exp10 = ep ? atoi(ep + 1) : 0;
+    int decpt = exp10 + 1;
+    if (decpt <= -4 || decpt > prec - 1) {
+        /* exponent form: trim the mantissa */
+        size_t n = strlen(e);
+        char *r = PyMem_Malloc(n + 2);
+        if (r == NULL) {
+            PyMem_Free(e);
+            PyErr_NoMemory();
+            return NULL;
+        }
+        size_t mlen = ep ? (size_t)(ep - e) : n;
+        memcpy(r, e, mlen);
+        r[mlen] = '\0';
+        strip_zeros(r, alt);
+        if (alt && !strchr(r, '.'))
+            strcat(r, ".");
+        strcat(r, ep ? ep : "");
+        PyMem_Free(e);
+        return r;
+    }
+    PyMem_Free(e);
+    char *f = PyOS_double_to_string(val, 'f', prec - decpt, flags, NULL);
+    if (f == NULL)
+        return NULL;
+    strip_zeros(f, alt);
+    if (!strchr(f, '.')) {
+        size_t n = strlen(f);
+        char *r = PyMem_Malloc(n + 3);
+        if (r == NULL) {
+            PyMem_Free(f);
+            PyErr_NoMemory();
+            return NULL;
+        }
+        memcpy(r, f, n);
+        memcpy(r + n, ".0", 3);
+        PyMem_Free(f);
+        return r;
+    }
+    return f;
+}
+
 /* Render a double with a type already validated; shared by float and int. */
 static int format_float_value(_PyUnicodeWriter *w, PyObject *obj, double val, Spec *s)
 {
@@ -502,7 +595,14 @@ static int format_float_value(_PyUnicodeWriter *w, PyObject *obj, double val, Sp
         PyErr_SetString(PyExc_ValueError, "precision too big");
         return -1;
     }
-    char *buf = PyOS_double_to_string(val, (char)type, (int)precision, flags, NULL);
+    char *buf;
+    if ((flags & Py_DTSF_ADD_DOT_0) && type == 'g')
+        buf = float_general_dot0(val, (int)precision, flags & ~Py_DTSF_ADD_DOT_0);
+    else {
+        buf = PyOS_double_to_string(val, (char)type, (int)precision, flags, NULL);
+        if (type == 'r' && (flags & Py_DTSF_ALT))
+            buf = alt_point(buf);
+    }
     if (buf == NULL)
         return -1;
     char *p = buf;
@@ -529,16 +629,7 @@ static int format_float_value(_PyUnicodeWriter *w, PyObject *obj, double val, Sp
     if (percent)
         rest[restlen++] = '%';
     rest[restlen] = '\0';
-    int r;
-    if (nd == 0) {
-        /* inf / nan: no digits to group or zero-fill */
-        Spec s2 = *s;
-        if (s2.fill == '0' && s2.align == '=' && !s->fill_given)
-            s2.fill = '0';
-        r = render_number(w, &s2, negative, "", "", 0, rest, (Py_ssize_t)restlen, 3);
-    }
-    else
-        r = render_number(w, s, negative, "", p, nd, rest, (Py_ssize_t)restlen, 3);
+    int r = render_number(w, s, negative, "", p, nd, rest, (Py_ssize_t)restlen, 3);
     PyMem_Free(rest);
     PyMem_Free(buf);
     return r;
@@ -574,6 +665,8 @@ int _PyFloat_FormatAdvancedWriter(_PyUnicodeWriter *w, PyObject *obj, PyObject *
 static char *complex_part(double v, int type, int precision, int flags, int *negative)
 {
     char *buf = PyOS_double_to_string(v, (char)type, precision, flags, NULL);
+    if (type == 'r' && (flags & Py_DTSF_ALT))
+        buf = alt_point(buf);
     if (buf == NULL)
         return NULL;
     *negative = buf[0] == '-';
@@ -653,10 +746,6 @@ int _PyComplex_FormatAdvancedWriter(_PyUnicodeWriter *w, PyObject *obj, PyObject
     int r = 0;
     /* Each part gets its grouping; the real part's sign follows the spec, the imaginary
      * part always carries one when a real part is shown. */
-    Spec ps = s;
-    ps.width = -1;
-    ps.fill = ' ';
-    ps.align = '<';
     if (add_parens)
         r = _KrByteBuf_PutByte(&b, '(');
     for (int part = 0; part < 2 && r == 0; part++) {

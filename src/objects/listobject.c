@@ -19,7 +19,7 @@ list_resize(PyListObject *self, Py_ssize_t newsize)
     }
     size_t new_allocated = ((size_t)newsize + ((size_t)newsize >> 3) + 6) & ~(size_t)3;
     /* a big jump (extend) is not over-allocated past what it asked for */
-    if ((size_t)newsize - (size_t)Py_SIZE(self) > new_allocated - (size_t)newsize)
+    if (newsize - Py_SIZE(self) > (Py_ssize_t)(new_allocated - (size_t)newsize))
         new_allocated = ((size_t)newsize + 3) & ~(size_t)3;
     if (newsize == 0)
         new_allocated = 0;
@@ -953,11 +953,19 @@ list_ass_subscript(PyObject *_self, PyObject *item, PyObject *value)
     Py_ssize_t start, stop, step;
     if (PySlice_Unpack(item, &start, &stop, &step) < 0)
         return -1;
-    if (value != NULL && step == 1)
-        return list_ass_slice(self, start, stop, value);
     Py_ssize_t slicelength = PySlice_AdjustIndices(Py_SIZE(self), &start, &stop, step);
-    if (step == 1)
+    if (step == 1 && value == NULL)
         return list_ass_slice(self, start, stop, value);
+    if (step == 1) {
+        PyObject *seq = (PyObject *)self == value
+                            ? list_slice(self, 0, Py_SIZE(self))
+                            : PySequence_Fast(value, "must assign iterable to extended slice");
+        if (seq == NULL)
+            return -1;
+        int res = list_ass_slice(self, start, stop, seq);
+        Py_DECREF(seq);
+        return res;
+    }
 
     if (value == NULL) {
         /* delete an extended slice: compact the survivors in one pass */

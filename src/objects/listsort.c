@@ -1,7 +1,6 @@
 /* Timsort for list.sort(): natural runs, binary insertion sort up to a minimum run
- * length, a stack of pending runs merged under the "each run is longer than the next
- * two combined" invariant, and galloping merges that switch to exponential search when
- * one run keeps winning. Stability: runs are only ever merged with their neighbours and
+ * length, a stack of pending runs merged in the order the powersort policy gives, and
+ * galloping merges that switch to exponential search when one run keeps winning. Stability: runs are only ever merged with their neighbours and
  * equal elements never cross. */
 #include "listsort.h"
 
@@ -14,9 +13,11 @@ typedef struct {
     PyObject **tk, **tv; /* merge scratch */
     Py_ssize_t talloc;
     Py_ssize_t min_gallop;
+    Py_ssize_t listlen;
     int nruns;
     Py_ssize_t run_base[KR_MAX_PENDING];
     Py_ssize_t run_len[KR_MAX_PENDING];
+    int run_power[KR_MAX_PENDING]; /* depth of the boundary after the run */
 } kr_sortstate;
 
 /* 1 if a < b, 0 if not, -1 on error. */
@@ -146,34 +147,70 @@ fail:
     return -1;
 }
 
-/* Length of the run starting at lo (at most hi - lo); a strictly descending run is
- * reversed in place (strictness keeps the sort stable). Returns -1 on error. */
+/* Length of the run starting at lo (at most hi - lo), made ascending in place.
+ *
+ * A non-descending prefix is taken as is. Otherwise the run is descending, where
+ * stretches of equal elements are allowed: they are reversed on the fly so that the
+ * final whole-run reversal restores their original order (stability). A descending
+ * run, once reversed, may continue with an ascending suffix. The comparisons made are
+ * the same as CPython's, which is observable through __lt__ side effects.
+ * Returns -1 on error. */
 static Py_ssize_t
-kr_count_run(kr_sortstate *ms, Py_ssize_t lo, Py_ssize_t hi)
+kr_count_run(kr_sortstate *ms, Py_ssize_t lo_index, Py_ssize_t hi)
 {
-    PyObject **keys = ms->keys;
+    PyObject **lo = ms->keys + lo_index;
+    PyObject **vlo = ms->values ? ms->values + lo_index : NULL;
+    Py_ssize_t nremaining = hi - lo_index;
+    Py_ssize_t n, neq = 0;
     int k;
-    Py_ssize_t n = 1;
-    if (lo + 1 >= hi)
-        return 1;
-    ISLT(keys[lo + 1], keys[lo]);
-    n = 2;
-    if (k) {
-        for (Py_ssize_t i = lo + 2; i < hi; i++, n++) {
-            ISLT(keys[i], keys[i - 1]);
-            if (!k)
-                break;
-        }
-        kr_reverse(keys + lo, keys + lo + n);
-        if (ms->values)
-            kr_reverse(ms->values + lo, ms->values + lo + n);
+
+    for (n = 1; n < nremaining; ++n) {
+        ISLT(lo[n], lo[n - 1]);
+        if (k)
+            break;
     }
-    else {
-        for (Py_ssize_t i = lo + 2; i < hi; i++, n++) {
-            ISLT(keys[i], keys[i - 1]);
+    if (n == nremaining)
+        return n;
+    if (n > 1) {
+        /* an ascending run ended by a smaller element: only a run of equal
+         * elements can continue as a descending one */
+        ISLT(lo[0], lo[n - 1]);
+        if (k)
+            return n;
+        kr_reverse(lo, lo + n);
+        if (vlo)
+            kr_reverse(vlo, vlo + n);
+    }
+    ++n;
+#define KR_REVERSE_LAST_NEQ                                          \
+    if (neq) {                                                       \
+        ++neq;                                                       \
+        kr_reverse(lo + n - neq, lo + n);                            \
+        if (vlo)                                                     \
+            kr_reverse(vlo + n - neq, vlo + n);                      \
+        neq = 0;                                                     \
+    }
+    for (; n < nremaining; ++n) {
+        ISLT(lo[n], lo[n - 1]);
+        if (k) {
+            KR_REVERSE_LAST_NEQ
+        }
+        else {
+            ISLT(lo[n - 1], lo[n]);
             if (k)
                 break;
+            ++neq;
         }
+    }
+    KR_REVERSE_LAST_NEQ
+#undef KR_REVERSE_LAST_NEQ
+    kr_reverse(lo, lo + n);
+    if (vlo)
+        kr_reverse(vlo, vlo + n);
+    for (; n < nremaining; ++n) {
+        ISLT(lo[n], lo[n - 1]);
+        if (k)
+            break;
     }
     return n;
 fail:
@@ -490,6 +527,7 @@ kr_merge_at(kr_sortstate *ms, int i)
     if (i == ms->nruns - 3) {
         ms->run_base[i + 1] = ms->run_base[i + 2];
         ms->run_len[i + 1] = ms->run_len[i + 2];
+        ms->run_power[i + 1] = ms->run_power[i + 2];
     }
     --ms->nruns;
     /* elements of A already <= B[0] stay where they are */
@@ -509,25 +547,43 @@ kr_merge_at(kr_sortstate *ms, int i)
     return kr_merge_hi(ms, pa, na, pb, nb);
 }
 
+/* Powersort: the "power" of the boundary between a run starting at s1 of length n1
+ * and the next run of length n2 is the first bit in which the binary expansions of
+ * their midpoints (as fractions of the whole list) differ. Runs are merged bottom-up
+ * along the implied near-optimal binary merge tree. */
 static int
-kr_merge_collapse(kr_sortstate *ms)
+kr_powerloop(Py_ssize_t s1, Py_ssize_t n1, Py_ssize_t n2, Py_ssize_t n)
 {
-    Py_ssize_t *len = ms->run_len;
-    while (ms->nruns > 1) {
-        int n = ms->nruns - 2;
-        if ((n > 0 && len[n - 1] <= len[n] + len[n + 1]) ||
-            (n > 1 && len[n - 2] <= len[n - 1] + len[n])) {
-            if (len[n - 1] < len[n + 1])
-                --n;
-            if (kr_merge_at(ms, n) < 0)
-                return -1;
+    int result = 0;
+    Py_ssize_t a = 2 * s1 + n1; /* twice the first midpoint */
+    Py_ssize_t b = a + n1 + n2; /* twice the second midpoint */
+    for (;;) {
+        ++result;
+        if (a >= n) {
+            a -= n;
+            b -= n;
         }
-        else if (len[n] <= len[n + 1]) {
-            if (kr_merge_at(ms, n) < 0)
-                return -1;
-        }
-        else
+        else if (b >= n)
             break;
+        a <<= 1;
+        b <<= 1;
+    }
+    return result;
+}
+
+/* A run of length n2 follows the top of the stack: merge what the powers say must be
+ * merged first. The caller pushes the new run afterwards. */
+static int
+kr_found_new_run(kr_sortstate *ms, Py_ssize_t n2)
+{
+    if (ms->nruns) {
+        int top = ms->nruns - 1;
+        int power = kr_powerloop(ms->run_base[top], ms->run_len[top], n2, ms->listlen);
+        while (ms->nruns > 1 && ms->run_power[ms->nruns - 2] > power) {
+            if (kr_merge_at(ms, ms->nruns - 2) < 0)
+                return -1;
+        }
+        ms->run_power[ms->nruns - 1] = power;
     }
     return 0;
 }
@@ -571,6 +627,7 @@ _KrList_TimSort(PyObject **keys, PyObject **values, Py_ssize_t n)
     ms.talloc = 0;
     ms.min_gallop = KR_MIN_GALLOP;
     ms.nruns = 0;
+    ms.listlen = n;
     int result = -1;
     Py_ssize_t minrun = kr_minrun(n);
     Py_ssize_t lo = 0, remaining = n;
@@ -588,11 +645,12 @@ _KrList_TimSort(PyObject **keys, PyObject **values, Py_ssize_t n)
             PyErr_SetString(PyExc_SystemError, "too many pending runs in sort");
             goto done;
         }
+        if (kr_found_new_run(&ms, run) < 0)
+            goto done;
         ms.run_base[ms.nruns] = lo;
         ms.run_len[ms.nruns] = run;
+        ms.run_power[ms.nruns] = 0;
         ++ms.nruns;
-        if (kr_merge_collapse(&ms) < 0)
-            goto done;
         lo += run;
         remaining -= run;
     }

@@ -18,9 +18,12 @@ static PyObject *from_magnitude(int negative, unsigned long long mag)
         long long sv = negative ? -(long long)mag : (long long)mag;
         if (sv >= -_PY_NSMALLNEGINTS && sv < _PY_NSMALLPOSINTS)
             return _PyLong_GetSmallInt((int)sv);
-        PyLongObject *v = _PyLong_New(1);
+        /* the common single-digit case, allocated inline */
+        PyLongObject *v = PyObject_Malloc(offsetof(PyLongObject, long_value.ob_digit) + sizeof(digit));
         if (v == NULL)
-            return NULL;
+            return PyErr_NoMemory();
+        v->ob_base.ob_refcnt = 1;
+        v->ob_base.ob_type = &PyLong_Type;
         v->long_value.ob_digit[0] = (digit)mag;
         _PyLong_SetSignAndDigitCount(v, negative ? -1 : 1, 1);
         return (PyObject *)v;

@@ -14,6 +14,33 @@ static PyObject *long_repr(PyObject *self)
 
 /* ---- construction ------------------------------------------------------------------ */
 
+/* TypeError for an unknown keyword, with a "Did you mean" hint among the valid names. */
+void _KrNumber_UnexpectedKeyword(const char *fname, PyObject *key, const char *const *valid)
+{
+    PyObject *suggestion = NULL;
+    PyObject *list = PyList_New(0);
+    if (list != NULL && PyUnicode_Check(key)) {
+        int ok = 1;
+        for (const char *const *v = valid; *v && ok; v++) {
+            PyObject *s = PyUnicode_FromString(*v);
+            ok = s != NULL && PyList_Append(list, s) == 0;
+            Py_XDECREF(s);
+        }
+        if (ok)
+            suggestion = _Py_CalculateSuggestions(list, key);
+    }
+    Py_XDECREF(list);
+    PyErr_Clear();
+    if (suggestion != NULL) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s() got an unexpected keyword argument '%S'. Did you mean '%S'?", fname,
+                     key, suggestion);
+        Py_DECREF(suggestion);
+    }
+    else
+        PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%S'", fname, key);
+}
+
 /* An instance of int subclass `type` equal to the int `value`. */
 PyObject *_KrLong_SubtypeFrom(PyTypeObject *type, PyObject *value)
 {
@@ -84,8 +111,8 @@ static PyObject *long_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
                 base = value;
             }
             else {
-                PyErr_Format(PyExc_TypeError, "int() got an unexpected keyword argument '%S'",
-                             key);
+                static const char *const valid[] = {"base", NULL};
+                _KrNumber_UnexpectedKeyword("int", key, valid);
                 return NULL;
             }
         }

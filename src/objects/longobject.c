@@ -17,12 +17,12 @@
                          sizeof(digit) / 4)
 
 /* The immortal small ints -5..256: immutable after start-up, shared by every interpreter. */
-static PyLongObject small_ints[_PY_NSMALLNEGINTS + _PY_NSMALLPOSINTS];
+PyLongObject _Py_SmallInts[_PY_NSMALLNEGINTS + _PY_NSMALLPOSINTS];
 
 int _PyLong_InitGlobalObjects(void)
 {
     for (int i = -_PY_NSMALLNEGINTS; i < _PY_NSMALLPOSINTS; i++) {
-        PyLongObject *v = &small_ints[i + _PY_NSMALLNEGINTS];
+        PyLongObject *v = &_Py_SmallInts[i + _PY_NSMALLNEGINTS];
         v->ob_base.ob_refcnt = _Py_IMMORTAL_REFCNT;
         v->ob_base.ob_type = &PyLong_Type;
         int sign = i < 0 ? -1 : (i > 0 ? 1 : 0);
@@ -30,11 +30,6 @@ int _PyLong_InitGlobalObjects(void)
         v->long_value.ob_digit[0] = (digit)(i < 0 ? -i : i);
     }
     return 0;
-}
-
-PyObject *_PyLong_GetSmallInt(int ival)
-{
-    return (PyObject *)&small_ints[ival + _PY_NSMALLNEGINTS];
 }
 
 PyLongObject *_PyLong_New(Py_ssize_t n)
@@ -293,7 +288,8 @@ static int kmul(const digit *a, Py_ssize_t na, const digit *b, Py_ssize_t nb, di
     if (nal && nbl && kmul(a, nal, b, nbl, r) < 0)
         return -1;
     /* (ah + al) * (bh + bl) */
-    Py_ssize_t nsa = nah + 1, nsb = nbh + 1;
+    /* a's high half may be shorter than its low half when a is the shorter operand */
+    Py_ssize_t nsa = Py_MAX(nah, nal) + 1, nsb = Py_MAX(nbh, nbl) + 1;
     digit *buf = PyMem_Malloc((size_t)(2 * (nsa + nsb)) * sizeof(digit));
     if (buf == NULL) {
         PyErr_NoMemory();
@@ -301,13 +297,13 @@ static int kmul(const digit *a, Py_ssize_t na, const digit *b, Py_ssize_t nb, di
     }
     digit *sa = buf, *sb = buf + nsa, *t3 = buf + nsa + nsb;
     memcpy(sa, a + s, (size_t)nah * sizeof(digit));
-    sa[nah] = 0;
+    memset(sa + nah, 0, (size_t)(nsa - nah) * sizeof(digit));
     v_iadd(sa, nsa, a, nal);
     const digit *pb = sa;
     Py_ssize_t npb = nsa;
     if (!(a == b && na == nb)) {
         memcpy(sb, b + s, (size_t)nbh * sizeof(digit));
-        sb[nbh] = 0;
+        memset(sb + nbh, 0, (size_t)(nsb - nbh) * sizeof(digit));
         v_iadd(sb, nsb, b, nbl);
         pb = sb;
         npb = nsb;
@@ -564,8 +560,9 @@ int _PyLong_FloorDivmod(PyLongObject *a, PyLongObject *b, PyLongObject **pdiv,
         return -1;
     }
     if (_PyLong_IsCompact(a) && _PyLong_IsCompact(b)) {
-        Py_ssize_t x = _PyLong_CompactValue(a), y = _PyLong_CompactValue(b);
-        Py_ssize_t q = x / y, m = x % y;
+        /* compact values fit 31 bits: 32-bit division is much cheaper than 64-bit */
+        int32_t x = (int32_t)_PyLong_CompactValue(a), y = (int32_t)_PyLong_CompactValue(b);
+        int32_t q = x / y, m = x % y;
         if (m && ((m < 0) != (y < 0))) {
             m += y;
             q--;

@@ -592,6 +592,29 @@ static PyObject *memory_cast(PyObject *self, PyObject *const *args, Py_ssize_t n
     return mv_from_mbuf(MV(self)->mbuf, &desc);
 }
 
+static PyObject *memory_dunder_buffer(PyObject *self, PyObject *flags)
+{
+    if (!PyLong_Check(flags)) {
+        PyErr_Format(PyExc_TypeError, "'%.200s' object cannot be interpreted as an integer",
+                     Py_TYPE(flags)->tp_name);
+        return NULL;
+    }
+    if (check_released(self) < 0)
+        return NULL;
+    return mv_from_mbuf(MV(self)->mbuf, &MV(self)->view);
+}
+
+static PyObject *memory_dunder_release(PyObject *self, PyObject *view)
+{
+    if (!PyMemoryView_Check(view)) {
+        PyErr_SetString(PyExc_TypeError, "expected a memoryview object");
+        return NULL;
+    }
+    if (mv_release_impl(view) < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
 static PyObject *memory_sizeof(PyObject *self, PyObject *Py_UNUSED(x))
 {
     return PyLong_FromSsize_t(184);
@@ -607,6 +630,8 @@ static PyMethodDef memory_methods[] = {
     {"__enter__", memory_enter, METH_NOARGS, NULL},
     {"__exit__", memory_exit, METH_VARARGS, NULL},
     {"__sizeof__", memory_sizeof, METH_NOARGS, NULL},
+    {"__buffer__", memory_dunder_buffer, METH_O, NULL},
+    {"__release_buffer__", memory_dunder_release, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -993,6 +1018,76 @@ static PyObject *memory_richcompare(PyObject *a, PyObject *b, int op)
     return PyBool_FromLong(op == Py_EQ ? eq : !eq);
 }
 
+/* ---- iterator (1-D views) --------------------------------------------------------- */
+
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t index;
+    PyObject *view; /* NULL when exhausted */
+} memiterobject;
+
+static PyObject *memory_iter(PyObject *self)
+{
+    if (check_released(self) < 0)
+        return NULL;
+    if (MV(self)->view.ndim == 0) {
+        PyErr_SetString(PyExc_TypeError, "invalid indexing of 0-dim memory");
+        return NULL;
+    }
+    if (MV(self)->view.ndim != 1) {
+        PyErr_SetString(PyExc_NotImplementedError,
+                        "multi-dimensional sub-views are not implemented");
+        return NULL;
+    }
+    memiterobject *it = PyObject_GC_New(memiterobject, &_PyMemoryIter_Type);
+    if (it == NULL)
+        return NULL;
+    it->index = 0;
+    it->view = Py_NewRef(self);
+    PyObject_GC_Track(it);
+    return (PyObject *)it;
+}
+
+static void memiter_dealloc(PyObject *op)
+{
+    PyObject_GC_UnTrack(op);
+    Py_XDECREF(((memiterobject *)op)->view);
+    PyObject_GC_Del(op);
+}
+
+static int memiter_traverse(PyObject *op, visitproc visit, void *arg)
+{
+    Py_VISIT(((memiterobject *)op)->view);
+    return 0;
+}
+
+static PyObject *memiter_next(PyObject *op)
+{
+    memiterobject *it = (memiterobject *)op;
+    PyObject *v = it->view;
+    if (v == NULL)
+        return NULL;
+    if (check_released(v) < 0)
+        return NULL;
+    if (it->index < MV(v)->view.shape[0])
+        return memory_item(v, it->index++);
+    it->view = NULL;
+    Py_DECREF(v);
+    return NULL;
+}
+
+PyTypeObject _PyMemoryIter_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "memory_iterator",
+    .tp_basicsize = sizeof(memiterobject),
+    .tp_dealloc = memiter_dealloc,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = memiter_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = memiter_next,
+};
+
 static const char memory_doc[] = "Create a new memoryview object which references the given object.";
 
 PyTypeObject PyMemoryView_Type = {
@@ -1012,6 +1107,7 @@ PyTypeObject PyMemoryView_Type = {
     .tp_clear = memory_clear,
     .tp_richcompare = memory_richcompare,
     .tp_weaklistoffset = offsetof(KrMemoryView, weakreflist),
+    .tp_iter = memory_iter,
     .tp_methods = memory_methods,
     .tp_getset = memory_getset,
     .tp_new = memory_new,

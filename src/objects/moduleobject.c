@@ -3,6 +3,7 @@
  * PyModule_* API builds C modules from a PyModuleDef. */
 #include "Python.h"
 #include "internal/pycore_ids.h"
+#include <unistd.h>
 
 static PyMemberDef module_members[] = {
     {"__dict__", _Py_T_OBJECT, offsetof(PyModuleObject, md_dict), Py_READONLY, NULL},
@@ -506,6 +507,132 @@ static int spec_flag(PyObject *spec, const char *attr)
 
 int _PyModuleSpec_IsInitializing(PyObject *spec) { return spec_flag(spec, "_initializing"); }
 
+/* The directory a module file lives in, or for a package's __init__.py the directory
+ * containing the package: where a same-named import would have been found. */
+static PyObject *module_root_dir(PyObject *origin)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(origin);
+    Py_ssize_t slash = PyUnicode_FindChar(origin, '/', 0, len, -1);
+    if (slash < 0)
+        return PyUnicode_FromString("");
+    PyObject *base = PyUnicode_Substring(origin, slash + 1, len);
+    if (base == NULL)
+        return NULL;
+    int is_init = _PyUnicode_EqualToASCIIString(base, "__init__.py");
+    Py_DECREF(base);
+    if (is_init && slash > 0) {
+        Py_ssize_t s2 = PyUnicode_FindChar(origin, '/', 0, slash, -1);
+        if (s2 >= 0)
+            slash = s2;
+    }
+    return PyUnicode_Substring(origin, 0, slash);
+}
+
+/* Whether the module was found in the script's own directory (sys.path[0]), where it may
+ * shadow a module of the same name the user meant to import. */
+static int module_possibly_shadowing(PyObject *origin)
+{
+    if (origin == NULL)
+        return 0;
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    if (interp->config.safe_path)
+        return 0;
+    PyObject *sys_path = PySys_GetObject("path");
+    if (sys_path == NULL || !PyList_Check(sys_path) || PyList_GET_SIZE(sys_path) == 0)
+        return 0;
+    PyObject *path0 = PyList_GET_ITEM(sys_path, 0);
+    if (!PyUnicode_Check(path0))
+        return 0;
+    Py_INCREF(path0);
+    if (PyUnicode_GET_LENGTH(path0) == 0) {
+        char buf[4096];
+        Py_DECREF(path0);
+        if (getcwd(buf, sizeof(buf)) == NULL)
+            return 0;
+        path0 = PyUnicode_DecodeFSDefault(buf);
+        if (path0 == NULL)
+            return -1;
+    }
+    PyObject *root = module_root_dir(origin);
+    if (root == NULL) {
+        Py_DECREF(path0);
+        return -1;
+    }
+    int r = PyUnicode_Compare(path0, root) == 0;
+    Py_DECREF(root);
+    Py_DECREF(path0);
+    return r;
+}
+
+static void module_attribute_error(PyObject *mod_name, PyObject *name, PyObject *spec)
+{
+    PyObject *origin = NULL;
+    if (spec != NULL && spec != Py_None && spec_flag(spec, "has_location")) {
+        int err = 0;
+        origin = get_opt_attr(spec, "origin", &err);
+        if (err)
+            return;
+        if (origin != NULL && !PyUnicode_Check(origin))
+            Py_CLEAR(origin);
+    }
+    int shadowing = module_possibly_shadowing(origin);
+    if (shadowing < 0)
+        goto done;
+    int shadowing_stdlib = 0;
+    if (shadowing) {
+        PyObject *stdlib = PySys_GetObject("stdlib_module_names");
+        if (stdlib != NULL && PyAnySet_Check(stdlib)) {
+            shadowing_stdlib = PySet_Contains(stdlib, mod_name);
+            if (shadowing_stdlib < 0)
+                goto done;
+        }
+    }
+    if (shadowing_stdlib) {
+        PyErr_Format(PyExc_AttributeError,
+                     "module '%U' has no attribute '%U' (consider renaming '%U' since it has the "
+                     "same name as the standard library module named '%U' and prevents importing "
+                     "that standard library module)",
+                     mod_name, name, origin, mod_name);
+    }
+    else if (_PyModuleSpec_IsInitializing(spec)) {
+        if (shadowing)
+            PyErr_Format(PyExc_AttributeError,
+                         "module '%U' has no attribute '%U' (consider renaming '%U' if it has "
+                         "the same name as a third-party module you intended to import)",
+                         mod_name, name, origin);
+        else
+            PyErr_Format(PyExc_AttributeError,
+                         "partially initialized module '%U' has no attribute '%U' "
+                         "(most likely due to a circular import)",
+                         mod_name, name);
+    }
+    else {
+        int sub = 0;
+        if (spec != NULL && spec != Py_None) {
+            int err = 0;
+            PyObject *subs = get_opt_attr(spec, "_uninitialized_submodules", &err);
+            if (err)
+                goto done;
+            if (subs != NULL && subs != Py_None) {
+                sub = PySequence_Contains(subs, name);
+                if (sub < 0)
+                    PyErr_Clear();
+            }
+            Py_XDECREF(subs);
+        }
+        if (sub > 0)
+            PyErr_Format(PyExc_AttributeError,
+                         "cannot access submodule '%U' of module '%U' "
+                         "(most likely due to a circular import)",
+                         name, mod_name);
+        else
+            PyErr_Format(PyExc_AttributeError, "module '%U' has no attribute '%U'", mod_name,
+                         name);
+    }
+done:
+    Py_XDECREF(origin);
+}
+
 static PyObject *module_getattro_impl(PyModuleObject *m, PyObject *name, int suppress)
 {
     PyObject *attr = _PyObject_GenericGetAttrWithDict((PyObject *)m, name, NULL, 1);
@@ -531,14 +658,7 @@ static PyObject *module_getattro_impl(PyModuleObject *m, PyObject *name, int sup
             return NULL;
         }
         Py_XINCREF(spec);
-        if (_PyModuleSpec_IsInitializing(spec))
-            PyErr_Format(PyExc_AttributeError,
-                         "partially initialized module '%U' has no attribute '%U' "
-                         "(most likely due to a circular import)",
-                         mod_name, name);
-        else
-            PyErr_Format(PyExc_AttributeError, "module '%U' has no attribute '%U'", mod_name,
-                         name);
+        module_attribute_error(mod_name, name, spec);
         Py_XDECREF(spec);
         Py_DECREF(mod_name);
         return NULL;

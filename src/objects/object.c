@@ -655,14 +655,10 @@ int _PyObject_GenericSetAttrWithDict(PyObject *obj, PyObject *name, PyObject *va
         PyObject **dictptr = _PyObject_GetDictPtr(obj);
         if (dictptr == NULL) {
             if (descr == NULL) {
-                if (value != NULL)
-                    PyErr_Format(PyExc_AttributeError,
-                                 "'%.100s' object has no attribute '%U' and no "
-                                 "__dict__ for setting new attributes",
-                                 tp->tp_name, name);
-                else
-                    PyErr_Format(PyExc_AttributeError,
-                                 "'%.100s' object has no attribute '%U'", tp->tp_name, name);
+                PyErr_Format(PyExc_AttributeError,
+                             "'%.100s' object has no attribute '%U' and no "
+                             "__dict__ for setting new attributes",
+                             tp->tp_name, name);
             }
             else {
                 PyErr_Format(PyExc_AttributeError,

@@ -110,8 +110,9 @@ restart:
                 mask = (size_t)so->mask;
             }
             else if (entry->hash == -1) {
-                if (freeslot == NULL)
-                    freeslot = entry;
+                /* CPython reuses the last dummy seen before the empty slot; keeping
+                 * the same choice keeps iteration orders identical */
+                freeslot = entry;
             }
             entry++;
         } while (probes--);
@@ -1748,11 +1749,23 @@ static PyObject *
 setiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     setiterobject *si = (setiterobject *)self;
-    /* iterate a copy so that self is not consumed */
-    setiterobject tmp = *si;
-    Py_XINCREF(tmp.si_set);
-    PyObject *list = PySequence_List((PyObject *)&tmp);
-    Py_XDECREF(tmp.si_set);
+    /* consume a copy of the iterator so that self is left alone */
+    PyObject *list;
+    if (si->si_set == NULL) {
+        list = PyList_New(0);
+    }
+    else {
+        setiterobject *copy = PyObject_GC_New(setiterobject, &PySetIter_Type);
+        if (copy == NULL)
+            return NULL;
+        copy->si_set = (PySetObject *)Py_NewRef(si->si_set);
+        copy->si_used = si->si_used;
+        copy->si_pos = si->si_pos;
+        copy->len = si->len;
+        PyObject_GC_Track(copy);
+        list = PySequence_List((PyObject *)copy);
+        Py_DECREF(copy);
+    }
     if (list == NULL)
         return NULL;
     PyObject *iterfn = _KrEval_GetBuiltin("iter");

@@ -47,8 +47,6 @@ static int structseq_traverse(PyObject *op, visitproc visit, void *arg)
     Py_ssize_t n = REAL_SIZE(op);
     for (Py_ssize_t i = 0; i < n; i++)
         Py_VISIT(((PyTupleObject *)op)->ob_item[i]);
-    if (Py_TYPE(op)->tp_flags & Py_TPFLAGS_HEAPTYPE)
-        Py_VISIT(Py_TYPE(op));
     return 0;
 }
 
@@ -59,9 +57,9 @@ static void structseq_dealloc(PyObject *op)
     Py_ssize_t n = REAL_SIZE_TP(tp);
     for (Py_ssize_t i = 0; i < n; i++)
         Py_XDECREF(((PyTupleObject *)op)->ob_item[i]);
+    /* Our struct sequence types are never heap types; a Python subclass's reference
+     * to its type is dropped by the subclass dealloc. */
     PyObject_GC_Del(op);
-    if (tp->tp_flags & Py_TPFLAGS_HEAPTYPE)
-        Py_DECREF(tp);
 }
 
 static PyObject *structseq_repr(PyObject *op)
@@ -181,12 +179,24 @@ static PyMethodDef structseq_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* Unnamed fields are marked with PyStructSequence_UnnamedField; a NULL name with a
+ * doc string is accepted too. {NULL, NULL} ends the list. */
+static int is_unnamed(const PyStructSequence_Field *f)
+{
+    return f->name == PyStructSequence_UnnamedField || (f->name == NULL && f->doc != NULL);
+}
+
+static int is_end(const PyStructSequence_Field *f)
+{
+    return f->name == NULL && f->doc == NULL;
+}
+
 static Py_ssize_t count_fields(PyStructSequence_Desc *desc, Py_ssize_t *n_unnamed)
 {
     Py_ssize_t n = 0;
     *n_unnamed = 0;
-    for (; desc->fields[n].name != NULL; n++)
-        if (desc->fields[n].name == PyStructSequence_UnnamedField)
+    for (; !is_end(&desc->fields[n]); n++)
+        if (is_unnamed(&desc->fields[n]))
             (*n_unnamed)++;
     return n;
 }
@@ -213,7 +223,7 @@ static int set_counts(PyTypeObject *type, PyStructSequence_Desc *desc, Py_ssize_
         return -1;
     Py_ssize_t k = 0;
     for (Py_ssize_t i = 0; i < desc->n_in_sequence; i++) {
-        if (desc->fields[i].name == PyStructSequence_UnnamedField)
+        if (is_unnamed(&desc->fields[i]))
             continue;
         PyObject *s = PyUnicode_FromString(desc->fields[i].name);
         if (s == NULL) {
@@ -238,7 +248,7 @@ static PyMemberDef *make_members(PyStructSequence_Desc *desc, Py_ssize_t n_field
     }
     Py_ssize_t k = 0;
     for (Py_ssize_t i = 0; i < n_fields; i++) {
-        if (desc->fields[i].name == PyStructSequence_UnnamedField)
+        if (is_unnamed(&desc->fields[i]))
             continue;
         m[k].name = desc->fields[i].name;
         m[k].type = _Py_T_OBJECT;

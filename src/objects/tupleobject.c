@@ -341,7 +341,16 @@ _KrTuple_HashItems(PyObject *const *items, Py_ssize_t len)
 {
     Py_uhash_t acc = KR_XXPRIME_5;
     for (Py_ssize_t i = 0; i < len; i++) {
-        Py_uhash_t lane = (Py_uhash_t)PyObject_Hash(items[i]);
+        Py_uhash_t lane;
+        if (PyTuple_Check(items[i])) {
+            /* deeply nested tuples must not exhaust the C stack */
+            if (Py_EnterRecursiveCall(" while hashing a tuple"))
+                return -1;
+            lane = (Py_uhash_t)PyObject_Hash(items[i]);
+            Py_LeaveRecursiveCall();
+        }
+        else
+            lane = (Py_uhash_t)PyObject_Hash(items[i]);
         if (lane == (Py_uhash_t)-1)
             return -1;
         acc += lane * KR_XXPRIME_2;

@@ -660,6 +660,11 @@ PyObject *_KrType_New(PyTypeObject *metatype, PyObject *args, PyObject *kwds)
             type->tp_weaklistoffset = -4 * (Py_ssize_t)sizeof(PyObject *);
         }
         type->tp_basicsize = slotoffset;
+        /* CPython keeps small instances' attribute values inline; we only mirror the flag
+         * that advertises it so that __flags__ reads the same. */
+        if ((si.add_dict && slotoffset == (Py_ssize_t)sizeof(PyObject) && base->tp_itemsize == 0) ||
+            ((base->tp_flags & Py_TPFLAGS_INLINE_VALUES) && slotoffset == base->tp_basicsize))
+            type->tp_flags |= Py_TPFLAGS_INLINE_VALUES;
         type->tp_itemsize = base->tp_itemsize;
         type->tp_members = heap_members(type);
         if (si.add_dict && si.add_weak)

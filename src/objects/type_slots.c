@@ -266,7 +266,7 @@ static Py_ssize_t slot_sq_length(PyObject *self)
         PyErr_SetString(PyExc_ValueError, "__len__() should return >= 0");
         return -1;
     }
-    Py_ssize_t len = PyLong_AsSsize_t(res);
+    Py_ssize_t len = PyNumber_AsSsize_t(res, PyExc_OverflowError);
     Py_DECREF(res);
     return len;
 }

@@ -26,7 +26,7 @@ static unsigned int cache_index(unsigned int version, PyObject *name)
  * base invalidates the subclasses through the subclass registry. */
 static int assign_version_tag(struct _kr_types_state *st, PyTypeObject *type)
 {
-    if (type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)
+    if (type->tp_version_tag != 0)
         return 1;
     if (!(type->tp_flags & Py_TPFLAGS_READY))
         return 0;
@@ -43,7 +43,6 @@ static int assign_version_tag(struct _kr_types_state *st, PyTypeObject *type)
         }
     }
     type->tp_version_tag = st->next_version_tag++;
-    type->tp_flags |= Py_TPFLAGS_VALID_VERSION_TAG;
     return 1;
 }
 
@@ -88,9 +87,9 @@ static int modified_cb(PyTypeObject *sub, void *arg)
 
 void PyType_Modified(PyTypeObject *type)
 {
-    if (!(type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG))
+    /* A zero tag means "no valid version": nothing cached, nothing to invalidate. */
+    if (type->tp_version_tag == 0)
         return;
-    type->tp_flags &= ~Py_TPFLAGS_VALID_VERSION_TAG;
     type->tp_version_tag = 0;
     PyObject *exc = PyErr_GetRaisedException();
     if (for_each_subclass(type, modified_cb, NULL) < 0)
@@ -140,7 +139,7 @@ PyObject *_PyType_Lookup(PyTypeObject *type, PyObject *name)
     int cacheable = PyUnicode_CheckExact(name) && PyUnicode_CHECK_INTERNED(name) &&
                     (st = types_state()) != NULL;
     struct _kr_type_cache_entry *entry = NULL;
-    if (cacheable && (type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) {
+    if (cacheable && type->tp_version_tag != 0) {
         entry = &st->cache[cache_index(type->tp_version_tag, name)];
         if (entry->version == type->tp_version_tag && entry->name == name)
             return entry->value;
@@ -728,8 +727,7 @@ static void inherit_special(PyTypeObject *type, PyTypeObject *base)
         type->tp_weaklistoffset = base->tp_weaklistoffset;
     if (type->tp_dictoffset == 0)
         type->tp_dictoffset = base->tp_dictoffset;
-    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE))
-        type->tp_flags |= (base->tp_flags & Py_TPFLAGS_ITEMS_AT_END);
+    type->tp_flags |= (base->tp_flags & Py_TPFLAGS_ITEMS_AT_END);
 }
 
 #define COPYSLOT(SLOT) \
@@ -960,8 +958,10 @@ int PyType_Ready(PyTypeObject *type)
 {
     if (type->tp_flags & Py_TPFLAGS_READY)
         return 0;
-    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE))
+    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
         _Py_SetImmortal((PyObject *)type);
+        type->tp_flags |= _Py_TPFLAGS_STATIC_BUILTIN;
+    }
     type->tp_flags |= Py_TPFLAGS_READYING;
     int r = type_ready(type);
     type->tp_flags &= ~Py_TPFLAGS_READYING;

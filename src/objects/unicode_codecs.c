@@ -277,6 +277,12 @@ int _KrCodec_EncodeError(const char *errors, const char *encoding, const char *r
         for (Py_ssize_t i = start; i < end; i++) {
             Py_UCS4 c = PyUnicode_READ(kind, d, i);
             if (c < 0xDC80 || c > 0xDCFF) {
+                if (i > start && strcmp(encoding, "charmap") != 0) {
+                    /* the UTF-8, Latin-1 and ASCII encoders escape what they can and come
+                     * back for the rest; other codecs treat the range as a whole */
+                    *newpos = i;
+                    break;
+                }
                 _KrByteBuf_Free(&b);
                 raise_exc(make_encode_error(encoding, u, start, end, reason));
                 return -1;
@@ -305,6 +311,56 @@ static int utf8_errors_surrogatepass(const char *errors)
     return errors != NULL && strcmp(errors, "surrogatepass") == 0;
 }
 
+/* Length and largest code point of well-formed UTF-8, or -1 if anything is off (the
+ * slow path with error handling takes over then). */
+static Py_ssize_t utf8_scan(const unsigned char *p, Py_ssize_t size, Py_UCS4 *maxchar)
+{
+    Py_ssize_t n = 0, i = 0;
+    Py_UCS4 m = 0;
+    while (i < size) {
+        unsigned c = p[i];
+        Py_UCS4 ch;
+        if (c < 0x80) {
+            i++;
+            n++;
+            if (c > m)
+                m = c;
+            continue;
+        }
+        if (c >= 0xC2 && c < 0xE0) {
+            if (i + 1 >= size || (p[i + 1] & 0xC0) != 0x80)
+                return -1;
+            ch = ((c & 0x1F) << 6) | (p[i + 1] & 0x3F);
+            i += 2;
+        }
+        else if (c >= 0xE0 && c < 0xF0) {
+            if (i + 2 >= size || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80)
+                return -1;
+            ch = ((c & 0x0F) << 12) | ((Py_UCS4)(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+            if (ch < 0x800 || Py_UNICODE_IS_SURROGATE(ch))
+                return -1;
+            i += 3;
+        }
+        else if (c >= 0xF0 && c < 0xF5) {
+            if (i + 3 >= size || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80 ||
+                (p[i + 3] & 0xC0) != 0x80)
+                return -1;
+            ch = ((c & 0x07) << 18) | ((Py_UCS4)(p[i + 1] & 0x3F) << 12) |
+                 ((Py_UCS4)(p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
+            if (ch < 0x10000 || ch > KR_MAX_UNICODE)
+                return -1;
+            i += 4;
+        }
+        else
+            return -1;
+        if (ch > m)
+            m = ch;
+        n++;
+    }
+    *maxchar = m;
+    return n;
+}
+
 PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size, const char *errors,
                                        Py_ssize_t *consumed)
 {
@@ -316,6 +372,43 @@ PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size, const cha
         if (consumed)
             *consumed = size;
         return _KrUnicode_FromUCS1(p, size);
+    }
+    Py_UCS4 maxc;
+    Py_ssize_t len = utf8_scan(p, size, &maxc);
+    if (len >= 0) {
+        if (consumed)
+            *consumed = size;
+        if (len == 1)
+            return _KrUnicode_Char(maxc);
+        PyObject *r = PyUnicode_New(len, maxc);
+        if (r == NULL)
+            return NULL;
+        int kind = PyUnicode_KIND(r);
+        void *d = PyUnicode_DATA(r);
+        Py_ssize_t o = 0;
+        for (Py_ssize_t k = 0; k < size;) {
+            unsigned c = p[k];
+            Py_UCS4 ch;
+            if (c < 0x80) {
+                ch = c;
+                k++;
+            }
+            else if (c < 0xE0) {
+                ch = ((c & 0x1F) << 6) | (p[k + 1] & 0x3F);
+                k += 2;
+            }
+            else if (c < 0xF0) {
+                ch = ((c & 0x0F) << 12) | ((Py_UCS4)(p[k + 1] & 0x3F) << 6) | (p[k + 2] & 0x3F);
+                k += 3;
+            }
+            else {
+                ch = ((c & 0x07) << 18) | ((Py_UCS4)(p[k + 1] & 0x3F) << 12) |
+                     ((Py_UCS4)(p[k + 2] & 0x3F) << 6) | (p[k + 3] & 0x3F);
+                k += 4;
+            }
+            PyUnicode_WRITE(kind, d, o++, ch);
+        }
+        return r;
     }
     _PyUnicodeWriter w;
     _PyUnicodeWriter_Init(&w);
@@ -533,9 +626,6 @@ PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const char *erro
     _PyUnicodeWriter w;
     _PyUnicodeWriter_Init(&w);
     w.min_length = size;
-    while (i < size || w.pos == 0) {
-        break;
-    }
     i = 0;
     while (i < size) {
         if (p[i] < 0x80) {
@@ -722,6 +812,8 @@ static PyObject *decode_utf16(const char *s, Py_ssize_t size, const char *errors
         if (bo == 0)
             bo = -1;
     }
+    /* errors name the byte order actually used */
+    encname = bo > 0 ? "utf-16-be" : "utf-16-le";
     int hi = bo > 0 ? 0 : 1, lo = bo > 0 ? 1 : 0;
     _PyUnicodeWriter w;
     _PyUnicodeWriter_Init(&w);
@@ -826,6 +918,7 @@ static PyObject *decode_utf32(const char *s, Py_ssize_t size, const char *errors
         if (bo == 0)
             bo = -1;
     }
+    encname = bo > 0 ? "utf-32-be" : "utf-32-le";
     _PyUnicodeWriter w;
     _PyUnicodeWriter_Init(&w);
     w.min_length = size / 4;
@@ -910,9 +1003,8 @@ static PyObject *encode_utf16_32(PyObject *u, const char *errors, int width, int
             i++;
             continue;
         }
+        /* UTF-16/32 report surrogates one at a time */
         Py_ssize_t j = i + 1;
-        while (j < n && Py_UNICODE_IS_SURROGATE(PyUnicode_READ(kind, d, j)))
-            j++;
         PyObject *repl;
         Py_ssize_t np;
         if (_KrCodec_EncodeError(errors, encname, "surrogates not allowed", u, i, j, &repl, &np) < 0)

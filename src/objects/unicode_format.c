@@ -152,8 +152,8 @@ type_error:
         PyErr_Format(PyExc_TypeError, "%%%c format: an integer is required, not %.200s", t,
                      Py_TYPE(v)->tp_name);
     else
-        PyErr_Format(PyExc_TypeError, "%%%c format: a real number is required, not %.200s", t,
-                     Py_TYPE(v)->tp_name);
+        PyErr_Format(PyExc_TypeError, "%%%c format: a real number is required, not %.200s",
+                     (f->bytes && t == 'i') ? 'd' : t, Py_TYPE(v)->tp_name);
     return -1;
 }
 
@@ -163,7 +163,9 @@ static int format_float(Fmt *f, Conv *c, PyObject *v)
     if (x == -1.0 && PyErr_Occurred()) {
         if (PyErr_ExceptionMatches(PyExc_TypeError)) {
             PyErr_Clear();
-            PyErr_Format(PyExc_TypeError, "must be real number, not %.200s", Py_TYPE(v)->tp_name);
+            PyErr_Format(PyExc_TypeError, f->bytes ? "float argument required, not %.200s"
+                                                   : "must be real number, not %.200s",
+                         Py_TYPE(v)->tp_name);
         }
         return -1;
     }
@@ -209,11 +211,12 @@ static int format_char(Fmt *f, Conv *c, PyObject *v)
                 }
                 return -1;
             }
-            long x = PyLong_AsLong(iv);
+            int overflow;
+            long x = PyLong_AsLongAndOverflow(iv, &overflow);
             Py_DECREF(iv);
             if (x == -1 && PyErr_Occurred())
                 return -1;
-            if (x < 0 || x > 255) {
+            if (overflow || x < 0 || x > 255) {
                 PyErr_SetString(PyExc_OverflowError, "%c arg not in range(256)");
                 return -1;
             }
@@ -320,19 +323,13 @@ static int format_text(Fmt *f, Conv *c, PyObject *v)
 static PyObject *run(Fmt *f, PyObject *args)
 {
     PyObject *dict = NULL;
-    Py_ssize_t argidx = 0, arglen;
-    int args_owned = 0;
-    if (PyTuple_Check(args)) {
-        arglen = PyTuple_GET_SIZE(args);
-    }
-    else {
-        arglen = -1;
-    }
+    Py_ssize_t argidx = 0;
+    /* -1: a single non-tuple argument, used as is */
+    Py_ssize_t arglen = PyTuple_Check(args) ? PyTuple_GET_SIZE(args) : -1;
     if (Py_TYPE(args)->tp_as_mapping && Py_TYPE(args)->tp_as_mapping->mp_subscript &&
         !PyTuple_Check(args) && !PyUnicode_Check(args) && !PyBytes_Check(args) &&
         !PyByteArray_Check(args))
         dict = args;
-    (void)args_owned;
     Py_ssize_t i = 0, n = f->fmtlen;
 #define NEXTARG(dst)                                                                   \
     do {                                                                               \
@@ -476,7 +473,7 @@ static PyObject *run(Fmt *f, PyObject *args)
             goto fail_keyed;
         }
         c.type = fch(f, i++);
-        if (c.type == '%') {
+        if (c.type == '%' && i == start + 2) {
             if (out_ascii(f, "%", 1) < 0)
                 goto fail_keyed;
             Py_XDECREF(keyed);
@@ -500,8 +497,6 @@ static PyObject *run(Fmt *f, PyObject *args)
             r = format_text(f, &c, v);
             break;
         case 'd': case 'i': case 'u':
-            c.type = 'd';
-            /* fall through */
         case 'o': case 'x': case 'X':
             r = format_int(f, &c, v);
             break;
@@ -511,6 +506,7 @@ static PyObject *run(Fmt *f, PyObject *args)
         case 'c':
             r = format_char(f, &c, v);
             break;
+        case '%':
         default:
         unsupported:
             if (c.type < 128 && c.type >= 32)
@@ -526,22 +522,20 @@ static PyObject *run(Fmt *f, PyObject *args)
         Py_XDECREF(keyed);
         if (r < 0)
             return NULL;
-        (void)start;
         continue;
     fail_keyed:
         Py_XDECREF(keyed);
         return NULL;
     }
     if (argidx >= 0 && dict == NULL && ((arglen < 0 && argidx == 0) || (arglen >= 0 && argidx < arglen))) {
-        PyErr_SetString(f->bytes ? PyExc_TypeError : PyExc_TypeError,
+        PyErr_SetString(PyExc_TypeError,
                         f->bytes ? "not all arguments converted during bytes formatting"
                                  : "not all arguments converted during string formatting");
         return NULL;
     }
     return Py_None; /* success marker, not a reference */
 not_enough:
-    PyErr_SetString(PyExc_TypeError, f->bytes ? "not enough arguments for format string"
-                                              : "not enough arguments for format string");
+    PyErr_SetString(PyExc_TypeError, "not enough arguments for format string");
     return NULL;
 #undef NEXTARG
 }

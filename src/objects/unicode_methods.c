@@ -1079,9 +1079,11 @@ fail:
 
 static PyObject *str_sizeof(PyObject *self, PyObject *Py_UNUSED(x))
 {
-    size_t size = PyUnicode_IS_ASCII(self) ? sizeof(PyASCIIObject) : sizeof(PyCompactUnicodeObject);
+    size_t size = !PyUnicode_IS_COMPACT(self) ? sizeof(PyUnicodeObject)
+                  : PyUnicode_IS_ASCII(self) ? sizeof(PyASCIIObject) : sizeof(PyCompactUnicodeObject);
     size += (size_t)(LEN(self) + 1) * (size_t)KIND(self);
-    if (!PyUnicode_IS_ASCII(self) && ((PyCompactUnicodeObject *)self)->utf8 != NULL)
+    if (!PyUnicode_IS_ASCII(self) && ((PyCompactUnicodeObject *)self)->utf8 != NULL &&
+        ((PyCompactUnicodeObject *)self)->utf8 != PyUnicode_DATA(self))
         size += (size_t)((PyCompactUnicodeObject *)self)->utf8_length + 1;
     return PyLong_FromSize_t(size);
 }

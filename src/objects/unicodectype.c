@@ -160,23 +160,6 @@ static int algorithmic_name(Py_UCS4 c, char *buf, size_t size)
         snprintf(buf, size, "CJK UNIFIED IDEOGRAPH-%X", (unsigned)c);
         return 1;
     }
-    if ((0x17000 <= c && c <= 0x187F7) || (0x18D00 <= c && c <= 0x18D08)) {
-        snprintf(buf, size, "TANGUT IDEOGRAPH-%X", (unsigned)c);
-        return 1;
-    }
-    if (0x18B00 <= c && c <= 0x18CD5) {
-        snprintf(buf, size, "KHITAN SMALL SCRIPT CHARACTER-%X", (unsigned)c);
-        return 1;
-    }
-    if (0x1B170 <= c && c <= 0x1B2FB) {
-        snprintf(buf, size, "NUSHU CHARACTER-%X", (unsigned)c);
-        return 1;
-    }
-    if ((0xF900 <= c && c <= 0xFA6D) || (0xFA70 <= c && c <= 0xFAD9) ||
-        (0x2F800 <= c && c <= 0x2FA1D)) {
-        snprintf(buf, size, "CJK COMPATIBILITY IDEOGRAPH-%X", (unsigned)c);
-        return 1;
-    }
     return 0;
 }
 
@@ -256,9 +239,7 @@ int _KrUnicode_LookupName(const char *name, Py_ssize_t len, Py_UCS4 *code)
         }
         return 0;
     }
-    static const char *const prefixes[] = {"CJK UNIFIED IDEOGRAPH-", "TANGUT IDEOGRAPH-",
-                                           "KHITAN SMALL SCRIPT CHARACTER-", "NUSHU CHARACTER-",
-                                           "CJK COMPATIBILITY IDEOGRAPH-"};
+    static const char *const prefixes[] = {"CJK UNIFIED IDEOGRAPH-"};
     for (size_t p = 0; p < Py_ARRAY_LENGTH(prefixes); p++) {
         size_t pl = strlen(prefixes[p]);
         if (strncmp(up, prefixes[p], pl) == 0) {

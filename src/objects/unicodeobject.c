@@ -107,8 +107,10 @@ int _KrUnicode_Resize(PyObject **p, Py_ssize_t length)
     int kind = PyUnicode_KIND(s);
     size_t struct_size = PyUnicode_IS_ASCII(s) ? sizeof(PyASCIIObject)
                                               : sizeof(PyCompactUnicodeObject);
-    if ((size_t)length > (PY_SSIZE_T_MAX - struct_size) / (size_t)kind - 1)
-        return PyErr_NoMemory() ? -1 : -1;
+    if ((size_t)length > (PY_SSIZE_T_MAX - struct_size) / (size_t)kind - 1) {
+        PyErr_NoMemory();
+        return -1;
+    }
     if (!PyUnicode_IS_ASCII(s)) {
         PyCompactUnicodeObject *c = (PyCompactUnicodeObject *)s;
         if (c->utf8 != NULL) {
@@ -131,7 +133,9 @@ int _KrUnicode_Resize(PyObject **p, Py_ssize_t length)
 
 static void unicode_dealloc(PyObject *op)
 {
-    if (!PyUnicode_IS_ASCII(op)) {
+    if (!PyUnicode_IS_COMPACT(op))
+        PyObject_Free(((PyUnicodeObject *)op)->data);
+    if (!PyUnicode_IS_ASCII(op) || !PyUnicode_IS_COMPACT(op)) {
         PyCompactUnicodeObject *c = (PyCompactUnicodeObject *)op;
         if (c->utf8 != NULL)
             PyObject_Free(c->utf8);
@@ -876,6 +880,10 @@ int _PyUnicode_InitGlobalObjects(void)
         if (c == NULL)
             return -1;
         PyUnicode_1BYTE_DATA(c)[0] = (Py_UCS1)i;
+        /* CPython's static one-character strings carry their UTF-8 form from the start,
+         * which shows in sys.getsizeof(). */
+        if (i >= 128 && PyUnicode_AsUTF8(c) == NULL)
+            return -1;
         _Py_SetImmortal(c);
         kr_unicode_consts.latin1[i] = c;
     }
@@ -1431,8 +1439,6 @@ PyObject *_PyUnicode_EscapeRepr(PyObject *s)
         }
     }
     PyUnicode_WRITE(rk, rd, o++, quote);
-    if (o != outlen)
-        return r; /* cannot happen: lengths were counted above */
     return r;
 }
 
@@ -1637,22 +1643,26 @@ static PyObject *unicode_subtype_new(PyTypeObject *type, PyObject *exact)
 {
     Py_ssize_t n = PyUnicode_GET_LENGTH(exact);
     int kind = PyUnicode_KIND(exact);
-    PyObject *self = type->tp_alloc(type, (n + 1) * kind);
+    PyObject *self = type->tp_alloc(type, 0);
     if (self == NULL)
         return NULL;
     PyASCIIObject *a = (PyASCIIObject *)self;
+    PyUnicodeObject *u = (PyUnicodeObject *)self;
     a->length = n;
     a->hash = -1;
     a->state.interned = 0;
     a->state.kind = (unsigned)kind;
-    a->state.compact = 1;
+    a->state.compact = 0;
     a->state.ascii = PyUnicode_IS_ASCII(exact);
     a->state.statically_allocated = 0;
-    if (!a->state.ascii) {
-        ((PyCompactUnicodeObject *)self)->utf8 = NULL;
-        ((PyCompactUnicodeObject *)self)->utf8_length = 0;
+    u->_base.utf8 = NULL;
+    u->_base.utf8_length = 0;
+    u->data = PyObject_Malloc((size_t)((n + 1) * kind));
+    if (u->data == NULL) {
+        Py_DECREF(self);
+        return PyErr_NoMemory();
     }
-    memcpy(PyUnicode_DATA(self), PyUnicode_DATA(exact), (size_t)((n + 1) * kind));
+    memcpy(u->data, PyUnicode_DATA(exact), (size_t)((n + 1) * kind));
     return self;
 }
 
@@ -1793,8 +1803,7 @@ static const char unicode_doc[] =
 PyTypeObject PyUnicode_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "str",
-    .tp_basicsize = sizeof(PyCompactUnicodeObject),
-    .tp_itemsize = 1,
+    .tp_basicsize = sizeof(PyUnicodeObject),
     .tp_dealloc = unicode_dealloc,
     .tp_repr = unicode_repr,
     .tp_as_number = &unicode_as_number,

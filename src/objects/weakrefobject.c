@@ -670,7 +670,6 @@ PyTypeObject _PyWeakref_CallableProxyType = {
     .tp_richcompare = proxy_richcompare,
     .tp_iter = proxy_iter,
     .tp_iternext = proxy_iternext,
-    .tp_methods = proxy_methods,
     .tp_free = PyObject_GC_Del,
 };
 

@@ -5,7 +5,6 @@
 #include <string.h>
 #include "parser.h"
 
-#define LASTTOK(p) (&(p)->tokens[(p)->mark - 1])
 #define END_EL(p) LASTTOK(p)->end_lineno
 #define END_EC(p) LASTTOK(p)->end_col_offset
 /* A node spanning from node `a` to the last consumed token. */
@@ -166,7 +165,10 @@ _KrP_check_missing_comma(Parser *p, expr_ty a, int start_idx)
         return;
     int save = p->mark;
     int saved_depth = p->depth;
+    int far = p->fill;
     expr_ty b = _KrP_expression(p);
+    if (p->error && p->tok.done)
+        return; /* a tokenizer error (e.g. an unclosed bracket) is the real problem */
     if (p->error) {
         /* The lookahead itself failed: keep the original error unset. */
         PyErr_Clear();
@@ -174,10 +176,12 @@ _KrP_check_missing_comma(Parser *p, expr_ty a, int start_idx)
         p->tok.done = 0;
         p->mark = save;
         p->depth = saved_depth;
+        p->far_override = far;
         return;
     }
     if (b == NULL) {
         p->mark = save;
+        p->far_override = far;
         return;
     }
     if (LASTTOK(p)->level == 0 && !LASTTOK(p)->in_fstring) {
@@ -1257,9 +1261,11 @@ _KrP_expression(Parser *p)
     if (t == NULL)
         return NULL;
     if (t->type == TOK_NAME && t->keyword == KW_lambda) {
+        /* A lambda costs two levels, as in CPython's parser. */
+        ENTER(p);
         ENTER(p);
         expr_ty e = lambdef(p);
-        LEAVE(p);
+        p->depth -= 2;
         return e;
     }
     ENTER(p);
@@ -1284,12 +1290,10 @@ _KrP_expression(Parser *p)
         if (p->error)
             return NULL;
         KrToken *nt = PEEK(p);
-        if (nt && (nt->type == TOK_NEWLINE || nt->type == TOK_RPAR || nt->type == TOK_RSQB ||
-                   nt->type == TOK_RBRACE || nt->type == TOK_COMMA || nt->type == TOK_COLON ||
-                   nt->type == TOK_SEMI || nt->type == TOK_EQUAL || nt->type == TOK_ENDMARKER))
+        if (nt && nt->type != TOK_COLON)
             return _KrP_raise_at(p, PyExc_SyntaxError, POS_OF(a), POS_OF(test),
                                  "expected 'else' after 'if' expression");
-        return _KrP_invalid_syntax(p);
+        return p->error ? NULL : _KrP_invalid_syntax(p);
     }
     expr_ty orelse = _KrP_expression(p);
     LEAVE(p);
@@ -1574,8 +1578,10 @@ for_if_clauses(Parser *p)
             goto fail;
         }
         if (!ACCEPT_KW(p, in)) {
-            if (!p->error)
-                _KrP_invalid_syntax(p);
+            KrToken *nt = p->error ? NULL : PEEK(p);
+            if (nt)
+                _KrP_raise_at(p, PyExc_SyntaxError, POS_OF(nt), POS_OF(nt),
+                              "'in' expected after for-loop variables");
             goto fail;
         }
         expr_ty iter = _KrP_disjunction(p);

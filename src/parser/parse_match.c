@@ -5,7 +5,6 @@
 #include <string.h>
 #include "parser.h"
 
-#define LASTTOK(p) (&(p)->tokens[(p)->mark - 1])
 #define END_EL(p) LASTTOK(p)->end_lineno
 #define END_EC(p) LASTTOK(p)->end_col_offset
 #define PAT_FROM(p, kind, l, c) _KrP_pattern((p), (kind), (l), (c), END_EL(p), END_EC(p))
@@ -466,8 +465,11 @@ top_patterns(Parser *p)
     pattern_ty first = maybe_star_pattern(p);
     if (first == NULL)
         return fail_syntax(p);
-    if (!CHECK(p, TOK_COMMA) && first->kind != MatchStar_kind)
-        return first;
+    if (!CHECK(p, TOK_COMMA)) {
+        if (first->kind != MatchStar_kind)
+            return first;
+        return fail_syntax(p); /* a lone star pattern needs a comma */
+    }
     KrVec v;
     _KrVec_init(&v);
     if (_KrVec_push(p, &v, first) < 0)
@@ -580,10 +582,13 @@ _KrP_match_stmt(Parser *p)
                 return fail_syntax(p);
             }
         }
-        if (!_KrP_expect_forced(p, TOK_COLON, ":")) {
+        if (!CHECK(p, TOK_COLON)) {
             _KrVec_free(&cases);
-            return NULL;
+            if (CHECK(p, TOK_NEWLINE))
+                return _KrP_expect_forced(p, TOK_COLON, ":") ? NULL : NULL;
+            return fail_syntax(p);
         }
+        p->mark++;
         asdl_stmt_seq *body = _KrP_block(p, "'case' statement", ct->lineno);
         if (body == NULL) {
             _KrVec_free(&cases);
@@ -610,9 +615,13 @@ _KrP_match_stmt(Parser *p)
         return NULL;
     s->v.Match.subject = subject;
     s->v.Match.cases = cseq;
-    match_case_ty lastc = asdl_seq_GET(cseq, asdl_seq_LEN(cseq) - 1);
-    stmt_ty lastb = asdl_seq_GET(lastc->body, asdl_seq_LEN(lastc->body) - 1);
-    s->end_lineno = lastb->end_lineno;
-    s->end_col_offset = lastb->end_col_offset;
+    {
+        int i = p->mark - 1;
+        while (i > 0 && (TOKAT(p, i)->type == TOK_NEWLINE || TOKAT(p, i)->type == TOK_INDENT ||
+                         TOKAT(p, i)->type == TOK_DEDENT || TOKAT(p, i)->type == TOK_ENDMARKER))
+            i--;
+        s->end_lineno = TOKAT(p, i)->end_lineno;
+        s->end_col_offset = TOKAT(p, i)->end_col_offset;
+    }
     return s;
 }

@@ -4,7 +4,6 @@
 #include <string.h>
 #include "parser.h"
 
-#define LASTTOK(p) (&(p)->tokens[(p)->mark - 1])
 #define END_EL(p) LASTTOK(p)->end_lineno
 #define END_EC(p) LASTTOK(p)->end_col_offset
 #define STMT_FROM(p, kind, idx) _KrP_stmt((p), (kind), TOKAT(p, idx)->lineno, TOKAT(p, idx)->col_offset, END_EL(p), END_EC(p))
@@ -35,15 +34,21 @@ name_id(Parser *p)
     return _KrP_new_identifier(p, t->start, t->end - t->start);
 }
 
-/* Sets the end position of a statement to that of the last statement of its body. */
+/* A compound statement ends at the last significant token of its body (a trailing ';'
+ * included), not at a NEWLINE/INDENT/DEDENT. */
+#define end_at_body(s, body) end_at_last_token(p, (s))
 static void
-end_at_body(stmt_ty s, asdl_stmt_seq *body)
+end_at_last_token(Parser *p, stmt_ty s)
 {
-    if (asdl_seq_LEN(body) > 0) {
-        stmt_ty last = asdl_seq_GET(body, asdl_seq_LEN(body) - 1);
-        s->end_lineno = last->end_lineno;
-        s->end_col_offset = last->end_col_offset;
+    int i = p->mark - 1;
+    while (i > 0) {
+        int t = TOKAT(p, i)->type;
+        if (t != TOK_NEWLINE && t != TOK_INDENT && t != TOK_DEDENT && t != TOK_ENDMARKER)
+            break;
+        i--;
     }
+    s->end_lineno = TOKAT(p, i)->end_lineno;
+    s->end_col_offset = TOKAT(p, i)->end_col_offset;
 }
 
 /* ---- blocks ------------------------------------------------------------------------ */
@@ -88,8 +93,21 @@ _KrP_block(Parser *p, const char *what, int kw_line)
     return _KrVec_finish(p, &v);
 }
 
+/* ':' after a header. CPython says "expected ':'" only when the line ends there
+ * (for if/while/for/with/class/except...); def/try/finally/else force the ':'. */
 static KrToken *
 expect_colon(Parser *p)
+{
+    KrToken *t = ACCEPT(p, TOK_COLON);
+    if (t || p->error)
+        return t;
+    if (CHECK(p, TOK_NEWLINE))
+        return _KrP_expect_forced(p, TOK_COLON, ":");
+    return syntax_error_here(p);
+}
+
+static KrToken *
+expect_colon_forced(Parser *p)
 {
     return _KrP_expect_forced(p, TOK_COLON, ":");
 }
@@ -161,6 +179,24 @@ expr_or_assign_stmt(Parser *p)
         return NULL;
     if (t->type == TOK_COLON) {
         int simple = 0;
+        /* The target checks below only apply when an annotation follows the ':'. */
+        int far = p->fill;
+        int save = p->mark;
+        p->mark++;
+        expr_ty ann = _KrP_expression(p);
+        if (ann == NULL) {
+            if (p->error)
+                return NULL;
+            /* CPython's annotated-assignment rules read past the ':' only for targets
+             * that can be annotated. */
+            if (e->kind == Name_kind || e->kind == Attribute_kind || e->kind == Subscript_kind)
+                far = p->fill;
+            KrToken *ft = TOKAT(p, far - 1);
+            return _KrP_raise(p, PyExc_SyntaxError, ft->lineno, ft->col_offset, ft->end_lineno,
+                              ft->end_col_offset,
+                              "invalid syntax");
+        }
+        p->mark = save;
         if (e->kind == Name_kind)
             simple = first->type != TOK_LPAR;
         else if (e->kind == Tuple_kind && first->type != TOK_LPAR)
@@ -172,7 +208,7 @@ expr_or_assign_stmt(Parser *p)
         else if (e->kind != Attribute_kind && e->kind != Subscript_kind)
             return RAISE_NODE(p, e, "illegal target for annotation");
         p->mark++;
-        expr_ty ann = _KrP_expression(p);
+        ann = _KrP_expression(p);
         if (ann == NULL)
             return syntax_error_here(p);
         expr_ty value = NULL;
@@ -586,7 +622,7 @@ from_stmt(Parser *p)
                 KrToken *nl = PEEK(p);
                 _KrVec_free(&v);
                 return _KrP_raise(p, PyExc_SyntaxError, nl->lineno, nl->col_offset, nl->lineno,
-                                  nl->col_offset + 1,
+                                  nl->end_col_offset,
                                   "trailing comma not allowed without surrounding parentheses");
             }
         }
@@ -803,7 +839,7 @@ if_stmt(Parser *p, int kw)
     }
     else if (CHECK_KW(p, else)) {
         KrToken *et = _KrP_next(p);
-        if (!expect_colon(p))
+        if (!expect_colon_forced(p))
             return NULL;
         orelse = _KrP_block(p, "'else' statement", et->lineno);
         if (orelse == NULL)
@@ -817,7 +853,7 @@ if_stmt(Parser *p, int kw)
     s->v.If.test = test;
     s->v.If.body = body;
     s->v.If.orelse = orelse;
-    end_at_body(s, asdl_seq_LEN(orelse) ? orelse : body);
+    end_at_last_token(p, s);
     return s;
 }
 
@@ -826,7 +862,7 @@ else_block(Parser *p)
 {
     if (CHECK_KW(p, else)) {
         KrToken *et = _KrP_next(p);
-        if (!expect_colon(p))
+        if (!expect_colon_forced(p))
             return NULL;
         return _KrP_block(p, "'else' statement", et->lineno);
     }
@@ -855,7 +891,7 @@ while_stmt(Parser *p)
     s->v.While.test = test;
     s->v.While.body = body;
     s->v.While.orelse = orelse;
-    end_at_body(s, asdl_seq_LEN(orelse) ? orelse : body);
+    end_at_last_token(p, s);
     return s;
 }
 
@@ -888,7 +924,7 @@ for_stmt(Parser *p, int async_idx)
     s->v.For.iter = iter;
     s->v.For.body = body;
     s->v.For.orelse = orelse;
-    end_at_body(s, asdl_seq_LEN(orelse) ? orelse : body);
+    end_at_last_token(p, s);
     return s;
 }
 
@@ -1003,7 +1039,7 @@ try_stmt(Parser *p)
     int st = p->mark;
     KrToken *kw = _KrP_next(p);
     int kwline = kw->lineno;
-    if (!expect_colon(p))
+    if (!expect_colon_forced(p))
         return NULL;
     asdl_stmt_seq *body = _KrP_block(p, "'try' statement", kwline);
     if (body == NULL)
@@ -1081,9 +1117,12 @@ try_stmt(Parser *p)
         h->v.ExceptHandler.body = hbody;
         h->lineno = TOKAT(p, hst)->lineno;
         h->col_offset = TOKAT(p, hst)->col_offset;
-        stmt_ty lastb = asdl_seq_GET(hbody, asdl_seq_LEN(hbody) - 1);
-        h->end_lineno = lastb->end_lineno;
-        h->end_col_offset = lastb->end_col_offset;
+        {
+            struct _stmt tmp;
+            end_at_last_token(p, &tmp);
+            h->end_lineno = tmp.end_lineno;
+            h->end_col_offset = tmp.end_col_offset;
+        }
         if (_KrVec_push(p, &handlers, h) < 0)
             return NULL;
     }
@@ -1097,7 +1136,7 @@ try_stmt(Parser *p)
     }
     if (CHECK_KW(p, finally)) {
         KrToken *fk = _KrP_next(p);
-        if (!expect_colon(p)) {
+        if (!expect_colon_forced(p)) {
             _KrVec_free(&handlers);
             return NULL;
         }
@@ -1129,15 +1168,7 @@ try_stmt(Parser *p)
     s->v.Try.handlers = hseq;
     s->v.Try.orelse = orelse;
     s->v.Try.finalbody = finalbody;
-    if (asdl_seq_LEN(finalbody))
-        end_at_body(s, finalbody);
-    else if (asdl_seq_LEN(orelse))
-        end_at_body(s, orelse);
-    else {
-        excepthandler_ty h = asdl_seq_GET(hseq, asdl_seq_LEN(hseq) - 1);
-        s->end_lineno = h->end_lineno;
-        s->end_col_offset = h->end_col_offset;
-    }
+    end_at_last_token(p, s);
     return s;
 }
 
@@ -1169,7 +1200,7 @@ funcdef(Parser *p, int async_idx, asdl_expr_seq *decorators)
         if (returns == NULL)
             return syntax_error_here(p);
     }
-    if (!expect_colon(p))
+    if (!expect_colon_forced(p))
         return NULL;
     asdl_stmt_seq *body = _KrP_block(p, "function definition", kwline);
     if (body == NULL)
@@ -1365,4 +1396,44 @@ _KrP_statements(Parser *p)
     }
     _KrVec_free(&v);
     return syntax_error_here(p);
+}
+
+/* Py_single_input: exactly one statement line (a compound statement, or simple statements
+ * separated by ';'), as typed at the interactive prompt. */
+asdl_stmt_seq *
+_KrP_interactive(Parser *p)
+{
+    KrVec v;
+    _KrVec_init(&v);
+    KrToken *t = PEEK(p);
+    if (t == NULL)
+        return NULL;
+    if (t->type == TOK_ENDMARKER || t->type == TOK_NEWLINE) {
+        _KrVec_free(&v);
+        return syntax_error_here(p);
+    }
+    int st = p->mark;
+    if (statement_list(p, &v) == NULL) {
+        _KrVec_free(&v);
+        return syntax_error_here(p);
+    }
+    int simple = TOKAT(p, p->mark - 1)->type == TOK_NEWLINE &&
+                 ((stmt_ty)v.items[0])->kind != If_kind && TOKAT(p, st)->type != TOK_AT;
+    int nl = p->mark - 1;
+    while (ACCEPT(p, TOK_NEWLINE))
+        ;
+    if (!CHECK(p, TOK_ENDMARKER)) {
+        _KrVec_free(&v);
+        if (p->error)
+            return NULL;
+        if (simple) {
+            KrToken *n = TOKAT(p, nl);
+            return _KrP_raise(p, PyExc_SyntaxError, n->lineno, n->col_offset, n->lineno,
+                              n->end_col_offset,
+                              "multiple statements found while compiling a single statement");
+        }
+        KrToken *n = PEEK(p);
+        return _KrP_raise_at(p, PyExc_SyntaxError, POS_OF(n), POS_OF(n), "invalid syntax");
+    }
+    return _KrVec_finish(p, &v);
 }

@@ -9,12 +9,18 @@
 #include "pctype.h"
 
 /* CPython's parser gives up at this depth of nested rules with a MemoryError. */
-#define KR_PARSER_MAXDEPTH 5990
+#define KR_PARSER_MAXDEPTH 5971
+
+/* Tokens live in fixed-size blocks so that pointers to them stay valid while more
+ * tokens are read (rules hold token pointers across sub-parses). */
+#define KR_TOKBLOCK_SHIFT 10
+#define KR_TOKBLOCK (1 << KR_TOKBLOCK_SHIFT)
 
 typedef struct {
     KrTokState tok;
-    KrToken *tokens;
-    int fill, size;
+    KrToken **blocks;
+    int nblocks;
+    int fill;
     int mark;
     PyArena *arena;
     int mode;          /* Py_file_input etc. */
@@ -25,6 +31,9 @@ typedef struct {
     int in_async;      /* inside async def (for await/async for checks are compiler's) */
     PyObject *filename;
     int err_lineno, err_col; /* where the last parser error was raised (byte column) */
+    int err_starts_expr;     /* the error token could start an expression */
+    int far_override;        /* if > 0: token count to use as "furthest read" for the
+                                next generic error (look-ahead read further) */
 } Parser;
 
 /* ---- tokens ------------------------------------------------------------------- */
@@ -44,7 +53,8 @@ KrToken *_KrP_expect_forced(Parser *p, int type, const char *what); /* error "ex
 #define CHECK_KW(p, k) _KrP_check_kw((p), KW_##k)
 #define ACCEPT(p, t) _KrP_expect((p), (t))
 #define ACCEPT_KW(p, k) _KrP_expect_kw((p), KW_##k)
-#define TOKAT(p, i) (&(p)->tokens[(i)])
+#define TOKAT(p, i) (&(p)->blocks[(i) >> KR_TOKBLOCK_SHIFT][(i) & (KR_TOKBLOCK - 1)])
+#define LASTTOK(p) TOKAT((p), (p)->mark - 1)
 #define FAILED(p) ((p)->error)
 
 /* ---- errors ------------------------------------------------------------------- */
@@ -112,6 +122,7 @@ int _KrP_warn_invalid_escape(Parser *p, KrToken *t, const char *first_invalid);
 
 /* Statements (parse_stmt.c) and patterns (parse_match.c). */
 asdl_stmt_seq *_KrP_statements(Parser *p);
+asdl_stmt_seq *_KrP_interactive(Parser *p);
 asdl_stmt_seq *_KrP_block(Parser *p, const char *what, int kw_line);
 stmt_ty _KrP_match_stmt(Parser *p);
 

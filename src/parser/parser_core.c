@@ -7,43 +7,44 @@
 
 /* ---- tokens ------------------------------------------------------------------- */
 
+static KrToken *
+new_slot(Parser *p)
+{
+    int b = p->fill >> KR_TOKBLOCK_SHIFT;
+    if (b >= p->nblocks) {
+        KrToken **nb = realloc(p->blocks, (size_t)(b + 1) * sizeof(KrToken *));
+        if (nb == NULL)
+            goto nomem;
+        p->blocks = nb;
+        nb[b] = malloc(KR_TOKBLOCK * sizeof(KrToken));
+        if (nb[b] == NULL)
+            goto nomem;
+        p->nblocks = b + 1;
+    }
+    return TOKAT(p, p->fill);
+nomem:
+    PyErr_NoMemory();
+    p->error = 1;
+    return NULL;
+}
+
 static int
 fetch(Parser *p)
 {
     if (p->error)
         return -1;
-    if (p->fill > 0) {
-        int lt = p->tokens[p->fill - 1].type;
-        if (lt == TOK_ENDMARKER) {
-            /* Past the end: repeat the end marker. */
-            if (p->fill == p->size) {
-                int ns = p->size * 2;
-                KrToken *nt = realloc(p->tokens, (size_t)ns * sizeof(KrToken));
-                if (nt == NULL) {
-                    PyErr_NoMemory();
-                    p->error = 1;
-                    return -1;
-                }
-                p->tokens = nt;
-                p->size = ns;
-            }
-            p->tokens[p->fill] = p->tokens[p->fill - 1];
-            p->fill++;
-            return 0;
-        }
-    }
-    if (p->fill == p->size) {
-        int ns = p->size ? p->size * 2 : 256;
-        KrToken *nt = realloc(p->tokens, (size_t)ns * sizeof(KrToken));
-        if (nt == NULL) {
-            PyErr_NoMemory();
-            p->error = 1;
+    if (p->fill > 0 && TOKAT(p, p->fill - 1)->type == TOK_ENDMARKER) {
+        /* Past the end: repeat the end marker. */
+        KrToken *t = new_slot(p);
+        if (t == NULL)
             return -1;
-        }
-        p->tokens = nt;
-        p->size = ns;
+        *t = *TOKAT(p, p->fill - 1);
+        p->fill++;
+        return 0;
     }
-    KrToken *t = &p->tokens[p->fill];
+    KrToken *t = new_slot(p);
+    if (t == NULL)
+        return -1;
     memset(t, 0, sizeof *t);
     int r = _KrTokenizer_Get(&p->tok, t);
     if (r == TOK_ERROR) {
@@ -62,7 +63,7 @@ _KrP_peek_at(Parser *p, int idx)
     while (idx >= p->fill)
         if (fetch(p) < 0)
             return NULL;
-    return &p->tokens[idx];
+    return TOKAT(p, idx);
 }
 
 KrToken *
@@ -74,7 +75,7 @@ _KrP_peek(Parser *p)
 KrToken *
 _KrP_last(Parser *p)
 {
-    return &p->tokens[p->mark > 0 ? p->mark - 1 : 0];
+    return TOKAT(p, p->mark > 0 ? p->mark - 1 : 0);
 }
 
 KrToken *
@@ -142,7 +143,7 @@ _KrP_expect_forced(Parser *p, int type, const char *what)
     if (nt == NULL)
         return NULL;
     _KrP_raise(p, PyExc_SyntaxError, nt->lineno, nt->col_offset, nt->end_lineno,
-               nt->type == TOK_NEWLINE ? nt->col_offset + 1 : nt->end_col_offset,
+               nt->end_col_offset,
                "expected '%s'", what);
     return NULL;
 }
@@ -163,6 +164,15 @@ raise_v(Parser *p, PyObject *exc, int l, int c, int el, int ec, const char *fmt,
     p->tok.done = done;
     p->err_lineno = l;
     p->err_col = c;
+    {
+        /* Whether CPython's error pass would have parsed on from the error token. */
+        KrToken *ft = p->fill ? TOKAT(p, p->fill - 1) : NULL;
+        int tt = ft ? ft->type : -1;
+        p->err_starts_expr = strncmp(buf, "invalid syntax. Perhaps", 23) == 0 ||
+                             tt == TOK_LBRACE || tt == TOK_LSQB || tt == TOK_LPAR ||
+                             tt == TOK_NUMBER || tt == TOK_STRING ||
+                             (tt == TOK_NAME && !ft->keyword);
+    }
     p->error = 1;
     return NULL;
 }
@@ -192,7 +202,9 @@ _KrP_invalid_syntax(Parser *p)
 {
     if (p->error)
         return NULL;
-    KrToken *t = p->fill ? &p->tokens[p->fill - 1] : NULL;
+    int far = p->far_override > 0 && p->far_override <= p->fill ? p->far_override : p->fill;
+    p->far_override = 0;
+    KrToken *t = far ? TOKAT(p, far - 1) : NULL;
     if (t == NULL)
         return _KrP_raise(p, PyExc_SyntaxError, 1, 0, 1, 0, "invalid syntax");
     if (t->type == TOK_INDENT) {
@@ -209,7 +221,8 @@ _KrP_invalid_syntax(Parser *p)
                           "unexpected unindent");
     if (t->type == TOK_NEWLINE || t->type == TOK_ENDMARKER) {
         return _KrP_raise(p, PyExc_SyntaxError, t->lineno, t->col_offset, t->lineno,
-                          t->col_offset + 1, "invalid syntax");
+                          t->type == TOK_NEWLINE ? t->end_col_offset : t->col_offset + 1,
+                          "invalid syntax");
     }
     return _KrP_raise(p, PyExc_SyntaxError, t->lineno, t->col_offset, t->end_lineno,
                       t->end_col_offset, "invalid syntax");
@@ -438,31 +451,55 @@ check_rest_for_token_errors(Parser *p)
     PyObject *saved = PyErr_GetRaisedException();
     int err_line = p->err_lineno, err_col = p->err_col, err_on_errortoken = 0;
     if (p->fill > 0) {
-        KrToken *lt = &p->tokens[p->fill - 1];
+        KrToken *lt = TOKAT(p, p->fill - 1);
         err_on_errortoken = lt->type == TOK_ERROR;
     }
     KrToken t;
+    p->tok.quiet_unclosed = 1;
     for (;;) {
-        /* Peek at the would-be "never closed" error before the tokenizer raises it. */
-        if (p->tok.cur >= p->tok.end && p->tok.level > 0 && p->tok.nfstring == 0) {
-            int i = p->tok.level - 1;
-            int pl = p->tok.parenlinenostack[i], pc = p->tok.parencolstack[i];
-            if (err_on_errortoken || err_line < pl || (err_line == pl && err_col <= pc))
-                break;
-        }
         int r = _KrTokenizer_Get(&p->tok, &t);
         if (r == TOK_ERROR) {
-            if (PyErr_Occurred()) {
+            if (PyErr_Occurred() && !p->tok.deferred_err) {
                 Py_XDECREF(saved);
                 return;
             }
-            break;
+            PyErr_Clear();
+            PyErr_SetRaisedException(saved);
+            return;
         }
         if (r == TOK_ENDMARKER || r == TOK_ERROR + 1000)
             break;
     }
+    if (p->tok.level > 0 && p->tok.nfstring == 0 && !err_on_errortoken) {
+        /* Unclosed bracket: the root cause when the error came after its line. */
+        int i = p->tok.level - 1;
+        int pl = p->tok.parenlinenostack[i], pc = p->tok.parencolstack[i];
+        /* CPython's error pass keeps parsing inside the open bracket, so an error at or
+         * after it is superseded when more lines follow. */
+        int after = err_line > pl || (err_line == pl && err_col >= pc);
+        int more_lines = p->tok.lineno - 1 > err_line;
+        if (err_line > pl || (after && more_lines && p->err_starts_expr)) {
+            char msg[64];
+            snprintf(msg, sizeof msg, "'%c' was never closed", p->tok.parenstack[i]);
+            Py_XDECREF(saved);
+            PyErr_Clear();
+            _KrTokenizer_RaiseAt(&p->tok, PyExc_SyntaxError, msg, pl, p->tok.parencolstack[i],
+                                 pl, -2, pl == p->tok.lineno - 1);
+            return;
+        }
+    }
     PyErr_Clear();
     PyErr_SetRaisedException(saved);
+}
+
+static void
+free_tokens(Parser *p)
+{
+    for (int i = 0; i < p->nblocks; i++)
+        free(p->blocks[i]);
+    free(p->blocks);
+    p->blocks = NULL;
+    p->nblocks = 0;
 }
 
 mod_ty
@@ -490,7 +527,7 @@ _PyParser_ASTFromString(const char *str, PyObject *filename, int mode, PyCompile
         res->v.Expression.body = e;
     }
     else if (mode == Py_single_input) {
-        asdl_stmt_seq *body = _KrP_statements(p);
+        asdl_stmt_seq *body = _KrP_interactive(p);
         if (body == NULL)
             goto fail;
         res->kind = Interactive_kind;
@@ -546,13 +583,13 @@ _PyParser_ASTFromString(const char *str, PyObject *filename, int mode, PyCompile
             goto fail;
     }
     _KrTokenizer_Fini(&p->tok);
-    free(p->tokens);
+    free_tokens(p);
     return res;
 fail:
     if (!PyErr_Occurred())
         _KrP_invalid_syntax(p);
     check_rest_for_token_errors(p);
     _KrTokenizer_Fini(&p->tok);
-    free(p->tokens);
+    free_tokens(p);
     return NULL;
 }

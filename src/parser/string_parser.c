@@ -4,7 +4,6 @@
 #include <string.h>
 #include "parser.h"
 
-#define LASTTOK(p) (&(p)->tokens[(p)->mark - 1])
 
 /* ---- growable buffers --------------------------------------------------------------- */
 
@@ -86,27 +85,14 @@ unicode_error(Parser *p, KrToken *t, const char *fmt, Py_ssize_t a, Py_ssize_t b
     return _KrP_raise_at(p, PyExc_SyntaxError, POS_OF(t), POS_OF(t), "%s", msg);
 }
 
+/* The Unicode name table lives with the str implementation (src/objects/unicodectype.c). */
+int _KrUnicode_LookupName(const char *name, Py_ssize_t len, Py_UCS4 *code);
+
 static int
 lookup_name(Parser *p, const char *name, size_t n, Py_UCS4 *out)
 {
-    PyObject *mod = PyImport_ImportModule("unicodedata");
-    if (mod == NULL) {
-        PyErr_Clear();
-        return 0;
-    }
-    PyObject *s = PyUnicode_DecodeUTF8(name, (Py_ssize_t)n, NULL);
-    PyObject *r = s ? PyObject_CallMethod(mod, "lookup", "O", s) : NULL;
-    Py_DECREF(mod);
-    Py_XDECREF(s);
-    if (r == NULL) {
-        PyErr_Clear();
-        return 0;
-    }
-    int ok = PyUnicode_Check(r) && PyUnicode_GET_LENGTH(r) == 1;
-    if (ok)
-        *out = PyUnicode_READ_CHAR(r, 0);
-    Py_DECREF(r);
-    return ok;
+    (void)p;
+    return _KrUnicode_LookupName(name, (Py_ssize_t)n, out) != 0;
 }
 
 /* ---- escape decoding ---------------------------------------------------------------- */
@@ -447,7 +433,7 @@ fstring_parts(Parser *p, jbuild *jb, int spec_depth)
                 return -1;
         }
         else if (t->type == TOK_LBRACE) {
-            if (spec_depth >= 2) {
+            if (spec_depth >= 3) {
                 KrToken *nt = _KrP_peek_at(p, p->mark + 1);
                 (void)nt;
                 _KrP_raise(p, PyExc_SyntaxError, t->lineno, t->col_offset, t->lineno,
@@ -503,21 +489,30 @@ fstring_replacement_field(Parser *p, jbuild *outer, int spec_depth)
         /* The expression text (with its whitespace) plus '=' becomes literal text. */
         const char *ds = open->end, *de = eq->end;
         ucsbuf tmp = {0};
-        for (const char *q = ds; q < de;) {
+        /* Trailing whitespace after '=' is part of the debug text too; comments are not. */
+        KrToken *nt = PEEK(p);
+        const char *te = nt ? nt->start : de;
+        char quote = 0;
+        for (const char *q = ds; q < te;) {
+            if (!quote && *q == '#') {
+                while (q < te && *q != '\n')
+                    q++;
+                continue;
+            }
+            if (quote && *q == '\\' && q + 1 < te) {
+                if (ucs_push(p, &tmp, '\\') < 0) {
+                    free(tmp.data);
+                    return NULL;
+                }
+                q++;
+            }
+            else if (*q == '\'' || *q == '"')
+                quote = quote == 0 ? *q : (quote == *q ? 0 : quote);
             Py_UCS4 ch = (unsigned char)*q < 128 ? (Py_UCS4)(unsigned char)*q++ : utf8_next(&q);
             if (ucs_push(p, &tmp, ch) < 0) {
                 free(tmp.data);
                 return NULL;
             }
-        }
-        /* Trailing whitespace after '=' is part of the debug text too. */
-        KrToken *nt = PEEK(p);
-        if (nt) {
-            for (const char *q = de; q < nt->start; q++)
-                if (ucs_push(p, &tmp, (unsigned char)*q) < 0) {
-                    free(tmp.data);
-                    return NULL;
-                }
         }
         int r = jb_add_text(p, outer, &tmp, open->end_lineno, open->end_col_offset,
                             nt ? nt->lineno : eq->end_lineno,
@@ -644,7 +639,7 @@ _KrP_strings(Parser *p)
         KrToken *after = _KrP_peek_at(p, end_idx);
         if (after == NULL)
             return NULL;
-        int ec = after->type == TOK_NEWLINE ? after->col_offset + 1 : after->end_col_offset;
+        int ec = after->end_col_offset;
         return _KrP_raise(p, PyExc_SyntaxError, after->lineno, after->col_offset,
                           after->end_lineno, ec, "cannot mix bytes and nonbytes literals");
     }

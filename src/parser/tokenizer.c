@@ -204,8 +204,9 @@ normal_encoding_name(const char *s, char *out, size_t outsz)
     return s;
 }
 
-static int
-utf8_valid(const unsigned char *s, size_t n)
+/* Index of the first byte that is not valid UTF-8, or -1. */
+static Py_ssize_t
+utf8_first_invalid(const unsigned char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
@@ -216,18 +217,18 @@ utf8_valid(const unsigned char *s, size_t n)
         if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
         else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
         else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
-        else return 0;
-        if (i + (size_t)len > n) return 0;
+        else return (Py_ssize_t)i;
+        if (i + (size_t)len > n) return (Py_ssize_t)i;
         for (int k = 1; k < len; k++) {
-            if ((s[i + k] & 0xC0) != 0x80) return 0;
+            if ((s[i + k] & 0xC0) != 0x80) return (Py_ssize_t)i;
             cp = (cp << 6) | (s[i + k] & 0x3F);
         }
         if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
             (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-            return 0;
+            return (Py_ssize_t)i;
         i += (size_t)len;
     }
-    return 1;
+    return -1;
 }
 
 static void
@@ -320,19 +321,6 @@ _KrTokenizer_Init(KrTokState *tok, const char *src, PyObject *filename, int igno
             }
         }
     }
-    if (decoded == NULL && !utf8_valid((const unsigned char *)text, tlen)) {
-        PyObject *u = PyUnicode_DecodeUTF8(text, (Py_ssize_t)tlen, NULL);
-        if (u != NULL) {
-            /* Our validator is stricter than the codec only in theory; accept. */
-            Py_DECREF(u);
-        }
-        else {
-            tok->buf = text;
-            raise_decode_error(tok);
-            tok->buf = NULL;
-            return -1;
-        }
-    }
     /* Private copy with '\r\n' and '\r' folded to '\n' and a guaranteed final newline. */
     char *buf = malloc(tlen + 2);
     if (buf == NULL) {
@@ -359,7 +347,53 @@ _KrTokenizer_Init(KrTokState *tok, const char *src, PyObject *filename, int igno
     tok->cur = buf;
     tok->line_start = buf;
     tok->last_was_newline = 1;
+    /* CPython decodes source line by line, so invalid UTF-8 is reported only when the
+     * tokenizer reaches that line; earlier errors win. */
+    Py_ssize_t bad = utf8_first_invalid((const unsigned char *)buf, j);
+    if (bad >= 0) {
+        tok->bad_ptr = buf + bad;
+        tok->bad_line = 1;
+        for (const char *q = buf; q < tok->bad_ptr; q++)
+            if (*q == '\n')
+                tok->bad_line++;
+    }
     return 0;
+}
+
+static int is_id_char(unsigned char c);
+
+/* Raises the deferred "(unicode error)" for the invalid byte at tok->bad_ptr. */
+static void
+raise_bad_utf8(KrTokState *tok)
+{
+    const char *bad = tok->bad_ptr;
+    const char *ls = bad;
+    while (ls > tok->buf && ls[-1] != '\n')
+        ls--;
+    const char *le = memchr(bad, '\n', (size_t)(tok->end - bad));
+    if (le == NULL)
+        le = tok->end;
+    /* Non-ASCII bytes are identifier characters to the tokenizer, so CPython decodes the
+     * whole would-be identifier around the bad byte. */
+    const char *cs = bad;
+    while (cs > ls && is_id_char((unsigned char)cs[-1]))
+        cs--;
+    const char *ce = bad;
+    while (ce < le && is_id_char((unsigned char)*ce))
+        ce++;
+    PyObject *u = PyUnicode_DecodeUTF8(cs, ce - cs, NULL);
+    Py_XDECREF(u);
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *es = exc ? PyObject_Str(exc) : NULL;
+    Py_XDECREF(exc);
+    PyErr_Clear();
+    const char *m = es ? PyUnicode_AsUTF8(es) : NULL;
+    char msg[512];
+    snprintf(msg, sizeof msg, "(unicode error) %s", m ? m : "invalid utf-8");
+    Py_XDECREF(es);
+    PyErr_Clear();
+    _KrTokenizer_RaiseAt(tok, PyExc_SyntaxError, msg, tok->bad_line, (int)(bad - ls),
+                         tok->bad_line, -1, 1);
 }
 
 void
@@ -879,8 +913,9 @@ handle_indentation(KrTokState *tok)
         }
         else if (col > tok->indstack[tok->indent]) {
             if (tok->indent + 1 >= KR_MAXINDENT) {
-                tok_error_range(tok, PyExc_IndentationError, "too many levels of indentation",
-                                tok->cur, tok->cur);
+                tok->deferred_err = 1;
+                _KrTokenizer_RaiseAt(tok, PyExc_IndentationError, "too many levels of indentation",
+                                     tok->lineno, 0, tok->lineno, -2, 1);
                 return TOK_ERROR;
             }
             if (altcol <= tok->altindstack[tok->indent])
@@ -896,6 +931,7 @@ handle_indentation(KrTokState *tok)
             }
             if (col != tok->indstack[tok->indent]) {
                 const char *le = strchr(tok->cur, '\n');
+                tok->deferred_err = 1;
                 _KrTokenizer_RaiseAt(tok, PyExc_IndentationError,
                                      "unindent does not match any outer indentation level",
                                      tok->lineno, (int)(le - tok->line_start), tok->lineno, -1,
@@ -908,6 +944,7 @@ handle_indentation(KrTokState *tok)
         return 0;
     }
 tab_error:
+    tok->deferred_err = 1;
     _KrTokenizer_RaiseAt(tok, PyExc_TabError, "inconsistent use of tabs and spaces in indentation",
                          tok->lineno, 0, tok->lineno, -2, 1);
     return TOK_ERROR;
@@ -947,12 +984,15 @@ tok_get(KrTokState *tok, KrToken *t)
 again:
     while (*tok->cur == ' ' || *tok->cur == '\t' || *tok->cur == '\f')
         tok->cur++;
+    const char *comment = NULL;
     if (*tok->cur == '#') {
+        /* A NEWLINE after a comment starts where the comment does (as in CPython). */
+        comment = tok->cur;
         while (*tok->cur != '\n')
             tok->cur++;
     }
     if (tok->cur >= tok->end) {
-        if (tok->level > 0 && !tok->done) {
+        if (tok->level > 0 && !tok->done && !tok->quiet_unclosed) {
             int i = tok->level - 1;
             char msg[64];
             snprintf(msg, sizeof msg, "'%c' was never closed", tok->parenstack[i]);
@@ -1001,7 +1041,7 @@ again:
         }
         tok->atbol = 1;
         tok->last_was_newline = 1;
-        fill_token(tok, t, TOK_NEWLINE, start, sline, sls, start + 1);
+        fill_token(tok, t, TOK_NEWLINE, comment ? comment : start, sline, sls, start + 1);
         t->end_lineno = sline;
         t->end_col_offset = (int)(start + 1 - sls);
         return TOK_NEWLINE;
@@ -1011,6 +1051,7 @@ again:
     if (c == '\\') {
         if (tok->cur[1] != '\n') {
             tok->cur++;
+            tok->deferred_err = 1;
             _KrTokenizer_RaiseAt(tok, PyExc_SyntaxError,
                                  "unexpected character after line continuation character",
                                  tok->lineno, (int)(tok->cur - tok->line_start), tok->lineno, -2,
@@ -1019,6 +1060,7 @@ again:
         }
         tok->cur += 2;
         if (tok->cur >= tok->end) {
+            tok->deferred_err = 1;
             _KrTokenizer_RaiseAt(tok, PyExc_SyntaxError, "unexpected EOF while parsing",
                                  sline, (int)(start + 1 - sls), sline, -1, 1);
             return TOK_ERROR;
@@ -1064,9 +1106,9 @@ again:
         int qs = (tok->cur[1] == q && tok->cur[2] == q) ? 3 : 1;
         tok->cur += qs;
         if (flags & KR_TOKF_FSTRING) {
-            if (tok->nfstring >= KR_MAXFSTRING)
+            if (tok->nfstring + 1 >= KR_MAXFSTRING)
                 return tok_error_range(tok, PyExc_SyntaxError, "too many nested f-strings",
-                                       start, start);
+                                       start + 1, start + 1);
             KrFStringMode *nm = &tok->fstack[tok->nfstring++];
             memset(nm, 0, sizeof *nm);
             nm->quote = q;
@@ -1176,7 +1218,18 @@ again:
 int
 _KrTokenizer_Get(KrTokState *tok, KrToken *t)
 {
+    if (tok->bad_ptr && !tok->done && tok->lineno >= tok->bad_line) {
+        raise_bad_utf8(tok);
+        t->type = TOK_ERROR;
+        return TOK_ERROR;
+    }
     int r = tok_get(tok, t);
+    if (tok->bad_ptr && !tok->done && r != TOK_ERROR && tok->cur > tok->bad_ptr) {
+        /* The token would contain the undecodable byte. */
+        raise_bad_utf8(tok);
+        t->type = TOK_ERROR;
+        return TOK_ERROR;
+    }
     if (r == TOK_ERROR && !tok->done)
         tok->done = 1;
     if (r == TOK_ERROR + 1000) {

@@ -195,6 +195,94 @@ done:
     return res;
 }
 
+/* A frame for func(*callargs, **kwargs) (callargs a tuple, kwargs NULL or a dict);
+ * borrows both. NULL with an exception set on binding errors. */
+static _PyInterpreterFrame *_PyEval_PushFrameEx(PyThreadState *tstate, PyFunctionObject *func,
+                                                PyObject *callargs, PyObject *kwargs)
+{
+    PyCodeObject *co = (PyCodeObject *)func->func_code;
+    Py_ssize_t nargs = PyTuple_GET_SIZE(callargs);
+    Py_ssize_t nkw = kwargs == NULL ? 0 : PyDict_GET_SIZE(kwargs);
+    PyObject *kwnames = NULL;
+    PyObject *small[16];
+    PyObject **stack = _PyTuple_ITEMS(callargs);
+    if (nkw) {
+        stack = nargs + nkw <= 16 ? small : PyMem_Malloc(sizeof(PyObject *) * (size_t)(nargs + nkw));
+        if (stack == NULL) {
+            PyErr_NoMemory();
+            return NULL;
+        }
+        kwnames = PyTuple_New(nkw);
+        if (kwnames == NULL)
+            goto fail;
+        for (Py_ssize_t i = 0; i < nargs; i++)
+            stack[i] = PyTuple_GET_ITEM(callargs, i);
+        Py_ssize_t pos = 0, i = 0;
+        PyObject *key, *value;
+        while (i < nkw && PyDict_Next(kwargs, &pos, &key, &value)) {
+            if (!PyUnicode_Check(key)) {
+                PyErr_SetString(PyExc_TypeError, "keywords must be strings");
+                goto fail;
+            }
+            PyTuple_SET_ITEM(kwnames, i, Py_NewRef(key));
+            stack[nargs + i] = value;
+            i++;
+        }
+    }
+    _PyInterpreterFrame *f = _PyThreadState_PushFrame(
+        tstate, (size_t)(KR_FRAME_SPECIALS_SIZE + _KrFrame_NSlots(co)));
+    if (f == NULL)
+        goto fail;
+    _PyFrame_Initialize(f, func, NULL, co, 0);
+    if (_PyEval_BindArgs(tstate, func, f->localsplus, stack, nargs, kwnames) < 0) {
+        _PyFrame_Clear(f);
+        _PyThreadState_PopFrame(tstate, f);
+        f = NULL;
+    }
+    if (stack != small && stack != _PyTuple_ITEMS(callargs))
+        PyMem_Free(stack);
+    Py_XDECREF(kwnames);
+    return f;
+fail:
+    if (stack != small && stack != _PyTuple_ITEMS(callargs))
+        PyMem_Free(stack);
+    Py_XDECREF(kwnames);
+    return NULL;
+}
+
+/* Resumes a generator's frame inside the running loop (FOR_ITER / SEND on a generator):
+ * `value` (owned, may be NULL for a fresh generator) is what the suspended yield
+ * receives. Returns the frame to continue with. */
+static inline _PyInterpreterFrame *gen_push_inline(PyThreadState *tstate, PyGenObject *gen,
+                                                   _PyInterpreterFrame *caller, PyObject *value)
+{
+    _PyInterpreterFrame *gf = &gen->gi_iframe;
+    if (gen->gi_frame_state != FRAME_CREATED)
+        gf->localsplus[gf->stacktop++] = value;
+    else
+        Py_XDECREF(value);
+    gen->gi_frame_state = FRAME_EXECUTING;
+    gen->gi_exc_state.previous_item = tstate->exc_info;
+    tstate->exc_info = &gen->gi_exc_state;
+    gf->previous = caller;
+    gf->is_entry = 0;
+    tstate->current_frame = gf;
+    return gf;
+}
+
+/* The opcode and oparg of the instruction at `p`, folding EXTENDED_ARG prefixes. */
+static inline int decode_at(const _Py_CODEUNIT *p, int *oparg)
+{
+    int op = _Py_OPCODE(*p), arg = _Py_OPARG(*p);
+    while (op == EXTENDED_ARG) {
+        p++;
+        op = _Py_OPCODE(*p);
+        arg = (arg << 8) | _Py_OPARG(*p);
+    }
+    *oparg = arg;
+    return op;
+}
+
 /* ---- the loop ----------------------------------------------------------------------- */
 
 PyObject *_PyEval_EvalFrame(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag)
@@ -570,11 +658,38 @@ dispatch_opcode:
         PyObject *v;
         next_instr += 4;
         if (PyDict_CheckExact(GLOBALS()) && PyDict_CheckExact(BUILTINS())) {
-            v = _PyDict_LoadGlobal((PyDictObject *)GLOBALS(), (PyDictObject *)BUILTINS(), name);
-            if (v == NULL) {
-                if (!PyErr_Occurred())
-                    _KrEval_FormatExcCheckArg(tstate, PyExc_NameError, KR_NAME_ERROR_MSG, name);
-                goto error;
+            PyDictObject *g = (PyDictObject *)GLOBALS(), *b = (PyDictObject *)BUILTINS();
+            struct _kr_global_cache_entry *cache = tstate->eval.global_cache;
+            struct _kr_global_cache_entry *e =
+                cache ? &cache[((uintptr_t)name >> 4) & (KR_GLOBAL_CACHE_SIZE - 1)] : NULL;
+            if (e != NULL && e->name == name && e->globals == (PyObject *)g &&
+                e->gver == g->ma_version_tag && e->builtins == (PyObject *)b &&
+                e->bver == b->ma_version_tag && e->hash == ((PyASCIIObject *)name)->hash) {
+                v = e->value;
+            }
+            else {
+                v = _PyDict_LoadGlobal(g, b, name);
+                if (v == NULL) {
+                    if (!PyErr_Occurred())
+                        _KrEval_FormatExcCheckArg(tstate, PyExc_NameError, KR_NAME_ERROR_MSG,
+                                                  name);
+                    goto error;
+                }
+                if (cache == NULL && PyUnicode_CheckExact(name)) {
+                    cache = PyMem_RawCalloc(KR_GLOBAL_CACHE_SIZE, sizeof(*cache));
+                    tstate->eval.global_cache = cache;
+                    e = cache ? &cache[((uintptr_t)name >> 4) & (KR_GLOBAL_CACHE_SIZE - 1)] : NULL;
+                }
+                if (e != NULL && PyUnicode_CheckExact(name) &&
+                    ((PyASCIIObject *)name)->hash != -1) {
+                    e->name = name;
+                    e->hash = ((PyASCIIObject *)name)->hash;
+                    e->globals = (PyObject *)g;
+                    e->gver = g->ma_version_tag;
+                    e->builtins = (PyObject *)b;
+                    e->bver = b->ma_version_tag;
+                    e->value = v;
+                }
             }
             Py_INCREF(v);
         }
@@ -831,21 +946,18 @@ dispatch_opcode:
         PyObject *lhs = TOP();
         PyObject *res;
         next_instr += 1;
-        if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs) &&
-            _PyLong_IsCompact((PyLongObject *)lhs) && _PyLong_IsCompact((PyLongObject *)rhs) &&
-            (oparg == NB_ADD || oparg == NB_INPLACE_ADD || oparg == NB_SUBTRACT ||
-             oparg == NB_INPLACE_SUBTRACT)) {
-            Py_ssize_t a = _PyLong_CompactValue((PyLongObject *)lhs);
-            Py_ssize_t b = _PyLong_CompactValue((PyLongObject *)rhs);
-            res = PyLong_FromSsize_t((oparg == NB_ADD || oparg == NB_INPLACE_ADD) ? a + b : a - b);
-        }
-        else if (PyUnicode_CheckExact(lhs) && PyUnicode_CheckExact(rhs) &&
-                 (oparg == NB_ADD || oparg == NB_INPLACE_ADD)) {
-            res = PyUnicode_Concat(lhs, rhs);
-        }
-        else {
-            SAVE_STATE();
-            res = _PyNumber_BinaryOp(lhs, rhs, oparg);
+        /* Exact floats and compact ints are handled without the slot dispatch; NULL
+         * without an error means "take the general path". */
+        res = _KrNumber_BinaryOpFast(lhs, rhs, oparg);
+        if (res == NULL) {
+            if (PyUnicode_CheckExact(lhs) && PyUnicode_CheckExact(rhs) &&
+                (oparg == NB_ADD || oparg == NB_INPLACE_ADD)) {
+                res = PyUnicode_Concat(lhs, rhs);
+            }
+            else {
+                SAVE_STATE();
+                res = _PyNumber_BinaryOp(lhs, rhs, oparg);
+            }
         }
         Py_DECREF(rhs);
         if (res == NULL)
@@ -1413,6 +1525,13 @@ dispatch_opcode:
     {
         PyObject *iter = TOP();
         next_instr += 1;
+        if (Py_IS_TYPE(iter, &PyGen_Type) &&
+            ((PyGenObject *)iter)->gi_frame_state < FRAME_EXECUTING) {
+            SAVE_STATE();
+            frame->return_offset = (uint16_t)(next_instr - frame->instr_ptr);
+            frame = gen_push_inline(tstate, (PyGenObject *)iter, frame, Py_NewRef(Py_None));
+            goto start_frame;
+        }
         SAVE_STATE();
         PyObject *next = (*Py_TYPE(iter)->tp_iternext)(iter);
         if (next != NULL) {
@@ -1435,6 +1554,14 @@ dispatch_opcode:
         PyObject *receiver = TOP();
         PyObject *res = NULL;
         next_instr += 1;
+        if ((Py_IS_TYPE(receiver, &PyGen_Type) || Py_IS_TYPE(receiver, &PyCoro_Type)) &&
+            ((PyGenObject *)receiver)->gi_frame_state < FRAME_EXECUTING &&
+            (((PyGenObject *)receiver)->gi_frame_state != FRAME_CREATED || v == Py_None)) {
+            SAVE_STATE();
+            frame->return_offset = (uint16_t)(next_instr - frame->instr_ptr);
+            frame = gen_push_inline(tstate, (PyGenObject *)receiver, frame, v);
+            goto start_frame;
+        }
         SAVE_STATE();
         PySendResult sr;
         if ((PyGen_CheckExact(receiver) || PyCoro_CheckExact(receiver))) {
@@ -1541,12 +1668,15 @@ dispatch_opcode:
         {
             _PyInterpreterFrame *prev = frame->previous;
             int is_entry = frame->is_entry;
+            int gen_return = 0;
             if (frame->owner == FRAME_OWNED_BY_GENERATOR) {
                 PyGenObject *gen = _PyGen_GetGeneratorFromFrame(frame);
                 gen_frame_leave(tstate, frame);
                 gen->gi_frame_state = FRAME_COMPLETED;
+                Py_CLEAR(gen->gi_exc_state.exc_value);
                 frame->previous = NULL;
                 _PyFrame_ClearExceptCode(frame);
+                gen_return = 1;
             }
             else {
                 _PyFrame_Clear(frame);
@@ -1558,6 +1688,21 @@ dispatch_opcode:
                 return retval;
             }
             frame = prev;
+            if (gen_return && retval != NULL) {
+                /* A generator resumed by FOR_ITER or SEND finished: the caller takes the
+                 * "exhausted" branch of that instruction. */
+                int op_arg;
+                int op = decode_at(frame->instr_ptr, &op_arg);
+                LOAD_FRAME_STATE();
+                next_instr = frame->instr_ptr + frame->return_offset + op_arg;
+                frame->return_offset = 0;
+                if (op == FOR_ITER)
+                    Py_DECREF(retval);
+                else
+                    PUSH(retval);
+                retval = NULL;
+                DISPATCH();
+            }
         }
         if (retval == NULL)
             goto resume_caller_with_error;
@@ -2049,6 +2194,25 @@ dispatch_opcode:
             }
             Py_SETREF(kwargs, d);
         }
+        if (PyFunction_Check(func) &&
+            !(((PyCodeObject *)((PyFunctionObject *)func)->func_code)->co_flags &
+              (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
+            /* f(*args, **kwargs) of a Python function: bind straight into a new frame. */
+            STACK_SHRINK(1);
+            SAVE_STATE();
+            frame->return_offset = (uint16_t)(next_instr - frame->instr_ptr);
+            _PyInterpreterFrame *nf = _PyEval_PushFrameEx(tstate, (PyFunctionObject *)func,
+                                                          callargs, kwargs);
+            Py_DECREF(callargs);
+            Py_XDECREF(kwargs);
+            Py_DECREF(func);
+            if (nf == NULL)
+                goto error;
+            nf->previous = frame;
+            frame = nf;
+            tstate->current_frame = frame;
+            goto start_frame;
+        }
         PyObject *res = PyObject_Call(func, callargs, kwargs);
         Py_DECREF(callargs);
         Py_XDECREF(kwargs);
@@ -2209,6 +2373,8 @@ exit_unwind_norecursion:
             PyGenObject *gen = _PyGen_GetGeneratorFromFrame(frame);
             gen_frame_leave(tstate, frame);
             gen->gi_frame_state = FRAME_COMPLETED;
+            if (!is_entry)
+                Py_CLEAR(gen->gi_exc_state.exc_value);
             frame->previous = NULL;
             _PyFrame_ClearExceptCode(frame);
         }

@@ -130,7 +130,7 @@ static int positional_only_passed_as_keyword(PyFunctionObject *func, PyCodeObjec
         Py_DECREF(names);
         return 0;
     }
-    PyObject *sep = PyUnicode_FromString("', '");
+    PyObject *sep = PyUnicode_FromString(", ");
     PyObject *joined = sep ? PyUnicode_Join(sep, names) : NULL;
     Py_XDECREF(sep);
     Py_DECREF(names);

@@ -130,14 +130,7 @@ int _KrEval_UnpackIterable(PyThreadState *tstate, PyObject *v, int argcnt, int a
             return 1;
         }
         Py_DECREF(w);
-        if (PyList_CheckExact(v) || PyTuple_CheckExact(v) || PyDict_CheckExact(v)) {
-            ll = PyDict_CheckExact(v) ? PyDict_GET_SIZE(v) : Py_SIZE(v);
-            PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %d, got %zd)",
-                         argcnt, ll);
-        }
-        else {
-            PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %d)", argcnt);
-        }
+        PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %d)", argcnt);
         goto error;
     }
     l = PySequence_List(it);
@@ -271,8 +264,23 @@ PyObject *_KrEval_ImportFrom(PyThreadState *tstate, PyObject *v, PyObject *name)
                                       pkgname_or_unknown);
     }
     else {
-        errmsg = PyUnicode_FromFormat("cannot import name %R from %R (%S)", name,
-                                      pkgname_or_unknown, pkgpath);
+        /* A module still executing its body is "partially initialized". */
+        int initializing = 0;
+        PyObject *spec;
+        if (PyObject_GetOptionalAttr(v, _Py_ID(__spec__), &spec) > 0) {
+            PyObject *flag;
+            if (PyObject_GetOptionalAttrString(spec, "_initializing", &flag) > 0) {
+                initializing = PyObject_IsTrue(flag) > 0;
+                Py_DECREF(flag);
+            }
+            Py_DECREF(spec);
+        }
+        PyErr_Clear();
+        errmsg = PyUnicode_FromFormat(
+            initializing ? "cannot import name %R from partially initialized module %R "
+                           "(most likely due to a circular import) (%S)"
+                         : "cannot import name %R from %R (%S)",
+            name, pkgname_or_unknown, pkgpath);
     }
     if (errmsg != NULL) {
         PyObject *exc = PyObject_CallOneArg(PyExc_ImportError, errmsg);

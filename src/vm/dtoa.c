@@ -79,6 +79,18 @@ static int try_precision(double x, int p, char *digits, int *exp10, int pow2)
 int _Kr_ShortestDigits(double x, char *digits, int *decpt)
 {
     int exp10 = 0, n = 0, e2;
+    if (x < 9007199254740992.0 && x == floor(x)) {
+        /* below 2**53 doubles are at most 1 apart, so an integral value's own digits
+         * (trailing zeros dropped) are the shortest that round-trip */
+        char buf[24];
+        n = snprintf(buf, sizeof buf, "%llu", (unsigned long long)x);
+        *decpt = n;
+        while (n > 1 && buf[n - 1] == '0')
+            n--;
+        memcpy(digits, buf, (size_t)n);
+        digits[n] = '\0';
+        return n;
+    }
     double m = frexp(x, &e2);
     int pow2 = m == 0.5;
     if (x >= DBL_MIN) {
@@ -168,6 +180,43 @@ static void format_repr(double x, char *out, int add_dot_0, int upper)
     sprintf(p, "%c%c%02d", upper ? 'E' : 'e', e < 0 ? '-' : '+', e < 0 ? -e : e);
 }
 
+/* 'g': exponent notation when the rounded exponent is < -4 or >= the precision, fixed
+ * otherwise; trailing zeros dropped unless alternate form. (Done by hand because some C
+ * libraries lose the zeros of "%#g" when rounding carries into a new power of ten.) */
+static void format_general(double x, int precision, int alt, int upper, char *out, size_t cap)
+{
+    if (precision == 0)
+        precision = 1;
+    char tmp[48];
+    snprintf(tmp, sizeof tmp, "%.*e", precision - 1 > 20 ? 20 : precision - 1, x);
+    int exp10 = atoi(strchr(tmp, 'e') + 1);
+    if (exp10 >= -4 && exp10 < precision) {
+        snprintf(out, cap, alt ? "%#.*f" : "%.*f", precision - 1 - exp10, x);
+    }
+    else {
+        snprintf(out, cap, alt ? "%#.*e" : "%.*e", precision - 1, x);
+        if (upper) {
+            char *e = strchr(out, 'e');
+            if (e)
+                *e = 'E';
+        }
+    }
+    if (!alt) {
+        /* strip trailing zeros of the fraction, and a bare point */
+        char *e = strpbrk(out, "eE");
+        char *dot = strchr(out, '.');
+        if (dot != NULL && (e == NULL || dot < e)) {
+            char *end = e ? e : out + strlen(out);
+            char *q = end;
+            while (q > dot + 1 && q[-1] == '0')
+                q--;
+            if (q == dot + 1)
+                q = dot;
+            memmove(q, end, strlen(end) + 1);
+        }
+    }
+}
+
 char *PyOS_double_to_string(double val, char format_code, int precision, int flags, int *type)
 {
     int upper = 0;
@@ -219,6 +268,8 @@ char *PyOS_double_to_string(double val, char format_code, int precision, int fla
     }
     if (code == 'r')
         format_repr(ax, body, (flags & Py_DTSF_ADD_DOT_0) != 0, upper);
+    else if (code == 'g')
+        format_general(ax, precision, (flags & Py_DTSF_ALT) != 0, upper, body, cap);
     else {
         char fmt[8];
         char *f = fmt;

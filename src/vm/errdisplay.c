@@ -159,7 +159,7 @@ static PyObject *best_suggestion(PyObject *names, PyObject *wrong)
         PyErr_Clear();
         return NULL;
     }
-    size_t best_dist = (size_t)wlen;
+    size_t best_dist = (size_t)-1;
     PyObject *best = NULL;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *cand = PyList_GET_ITEM(names, i);
@@ -174,10 +174,10 @@ static PyObject *best_suggestion(PyObject *names, PyObject *wrong)
             continue;
         }
         size_t maxd = ((size_t)clen + (size_t)wlen + 3) * MOVE_COST / 6;
-        if (best_dist >= 1 && best_dist - 1 < maxd)
+        if (best_dist == 0)
+            continue;
+        if (best_dist - 1 < maxd)
             maxd = best_dist - 1;
-        else if (best_dist == 0)
-            maxd = 0;
         size_t d = edit_distance(w, (size_t)wlen, cs, (size_t)clen, maxd);
         if (d > maxd)
             continue;
@@ -868,8 +868,14 @@ void PyErr_DisplayException(PyObject *exc)
 
 /* ---- PyErr_Print ------------------------------------------------------------------- */
 
+int _Py_ExitCodeFromPending(void);
+
 void PyErr_PrintEx(int set_sys_last_vars)
 {
+    if (PyErr_ExceptionMatches(PyExc_SystemExit)) {
+        /* As in CPython, printing a SystemExit means leaving with its status. */
+        Py_Exit(_Py_ExitCodeFromPending());
+    }
     PyObject *exc = PyErr_GetRaisedException();
     if (exc == NULL)
         return;

@@ -59,6 +59,8 @@ void _PyThreadState_ClearDataStack(PyThreadState *tstate)
     }
     ev->datastack_chunk = NULL;
     ev->datastack_top = ev->datastack_limit = NULL;
+    PyMem_RawFree(ev->global_cache);
+    ev->global_cache = NULL;
 }
 
 void _PyFrame_Initialize(_PyInterpreterFrame *frame, PyFunctionObject *func, PyObject *locals,

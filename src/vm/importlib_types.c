@@ -1186,6 +1186,21 @@ PyObject *_KrImport_ModuleFromSpec(PyObject *spec)
         if (r < 0)
             goto attrs_error;
     }
+    if (loader == (PyObject *)&FrozenImporter_Type) {
+        /* Frozen library modules still name their source file, as CPython's do. */
+        PyObject *nm = dget(spec, "name");
+        const struct _frozen *f = nm ? find_frozen(nm) : NULL;
+        Py_XDECREF(nm);
+        if (f != NULL && f->relpath != NULL) {
+            PyObject *file = PyUnicode_FromFormat("%s/%s", _PyImport_FrozenLibDir, f->relpath);
+            if (file == NULL || set_if_missing(module, _Py_ID(__file__), file, 0) < 0) {
+                Py_XDECREF(file);
+                goto attrs_error;
+            }
+            Py_DECREF(file);
+        }
+        PyErr_Clear();
+    }
     Py_XDECREF(parent);
     Py_XDECREF(locs);
     Py_XDECREF(origin);

@@ -15,10 +15,16 @@ static inline uint64_t rotl64(uint64_t x, int b) { return (x << b) | (x >> (64 -
 
 static uint64_t load_le64(const uint8_t *p)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t r;
+    memcpy(&r, p, sizeof r);
+    return r;
+#else
     uint64_t r = 0;
     for (int i = 7; i >= 0; i--)
         r = (r << 8) | p[i];
     return r;
+#endif
 }
 
 static uint64_t siphash13(uint64_t k0, uint64_t k1, const uint8_t *in, Py_ssize_t n)

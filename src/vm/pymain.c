@@ -356,7 +356,8 @@ int Py_BytesMain(int argc, char **argv)
             status = _PyRun_StdinExit();
         break;
     default:
-        if (isatty(0)) {
+        /* -i forces the interactive loop even when stdin is not a terminal. */
+        if (isatty(0) || interp->config.inspect) {
             status = _PyRun_InteractiveLoopExit(!cl.quiet);
             interp->config.inspect = 0;
         }

@@ -4,6 +4,7 @@
  * before obmalloc and the object model are usable, and outlive them at shut-down. */
 #include <pthread.h>
 #include "Python.h"
+#include "internal/pycore_frame.h"
 
 _PyRuntimeState _PyRuntime;
 _Thread_local PyThreadState *_Py_tss_tstate;
@@ -112,6 +113,7 @@ void PyThreadState_Clear(PyThreadState *ts)
     Py_CLEAR(ts->c_traceobj);
     ts->c_profilefunc = NULL;
     ts->c_tracefunc = NULL;
+    _PyThreadState_ClearDataStack(ts);
 }
 
 void PyThreadState_Delete(PyThreadState *ts)

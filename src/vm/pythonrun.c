@@ -216,8 +216,50 @@ int PyRun_SimpleString(const char *command)
     return PyRun_SimpleStringFlags(command, NULL);
 }
 
+/* The -c program is kept so that tracebacks can show its lines, as CPython 3.13
+ * does for "<string>". */
+static void register_source(const char *filename, const char *code)
+{
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    PyObject *src = PyUnicode_DecodeUTF8(code, (Py_ssize_t)strlen(code), "replace");
+    if (src == NULL || interp->dict == NULL ||
+        PyDict_SetItemString(interp->dict, filename, src) < 0)
+        PyErr_Clear();
+    Py_XDECREF(src);
+}
+
+PyObject *_KrRun_RegisteredSourceLine(PyObject *filename, int lineno)
+{
+    PyThreadState *ts = _PyThreadState_GET();
+    if (ts == NULL || ts->interp->dict == NULL || filename == NULL ||
+        !PyUnicode_Check(filename) || lineno < 1)
+        return NULL;
+    PyObject *src = PyDict_GetItemWithError(ts->interp->dict, filename);
+    if (src == NULL || !PyUnicode_Check(src)) {
+        PyErr_Clear();
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(src), start = 0;
+    for (int line = 1; line < lineno; line++) {
+        Py_ssize_t nl = PyUnicode_FindChar(src, '\n', start, n, 1);
+        if (nl < 0)
+            return NULL;
+        start = nl + 1;
+    }
+    Py_ssize_t end = PyUnicode_FindChar(src, '\n', start, n, 1);
+    if (end < 0)
+        end = n;
+    if (end > start && PyUnicode_READ_CHAR(src, end - 1) == '\r')
+        end--;
+    PyObject *r = PyUnicode_Substring(src, start, end);
+    if (r == NULL)
+        PyErr_Clear();
+    return r;
+}
+
 int _PyRun_SimpleStringExit(const char *code, const char *filename)
 {
+    register_source(filename, code);
     PyObject *d = main_dict();
     if (d == NULL)
         return _Py_ExitCodeFromPending();
@@ -316,7 +358,14 @@ int _PyRun_FileExit(const char *path)
         PyErr_NoMemory();
         return _Py_ExitCodeFromPending();
     }
-    PyObject *filename = PyUnicode_DecodeFSDefault(path);
+    /* Like CPython, the script's __file__ and code filename are made absolute by
+     * prefixing the working directory (no normalisation). */
+    PyObject *filename;
+    char cwd[PATH_MAX];
+    if (path[0] != '/' && getcwd(cwd, sizeof cwd) != NULL)
+        filename = PyUnicode_FromFormat("%s/%s", cwd, path);
+    else
+        filename = PyUnicode_DecodeFSDefault(path);
     PyObject *d = main_dict();
     int status;
     if (filename == NULL || d == NULL || PyDict_SetItemString(d, "__file__", filename) < 0 ||

@@ -179,7 +179,7 @@ char *_PyOS_Readline(FILE *in, FILE *out, const char *prompt)
     raw.c_lflag &= ~(unsigned)(ECHO | ICANON | IEXTEN | ISIG);
     raw.c_cc[VMIN] = 1;
     raw.c_cc[VTIME] = 0;
-    if (tcsetattr(fd, TCSAFLUSH, &raw) < 0)
+    if (tcsetattr(fd, TCSANOW, &raw) < 0)
         return plain_readline(in, out, prompt);
 
     line_t l = {NULL, 0, 0, 0};
@@ -298,7 +298,7 @@ char *_PyOS_Readline(FILE *in, FILE *out, const char *prompt)
         }
         refresh(out, prompt, &l);
     }
-    tcsetattr(fd, TCSAFLUSH, &orig);
+    tcsetattr(fd, TCSANOW, &orig);
     fputs("\r\n", out);
     fflush(out);
     PyMem_RawFree(saved);
@@ -327,7 +327,7 @@ char *_PyOS_Readline(FILE *in, FILE *out, const char *prompt)
     result = l.buf;
     return result;
 nomem:
-    tcsetattr(fd, TCSAFLUSH, &orig);
+    tcsetattr(fd, TCSANOW, &orig);
     PyMem_RawFree(saved);
 nomem2:
     PyMem_RawFree(l.buf);

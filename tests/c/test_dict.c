@@ -149,7 +149,8 @@ test_str_keys(void)
     PyObject *one = PyLong_FromLong(1);
     PyDict_SetItem(d, one, one);
     CHECK(keys_of(d)->dk_kind == KR_DICT_KEYS_GENERAL);
-    CHECK(_PyDict_SizeOf((PyDictObject *)d) == 48 + 32 + 8 + 5 * 24);
+    /* CPython sizes the converted table from 3 * used, which rounds up to 16 */
+    CHECK(_PyDict_SizeOf((PyDictObject *)d) == 48 + 32 + 16 + 10 * 24);
     Py_DECREF(one);
     Py_DECREF(k);
     Py_DECREF(d);

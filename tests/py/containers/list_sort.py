@@ -1,6 +1,16 @@
 # list.sort / sorted: stability, key, reverse, errors, mutation detection, many sizes
-import random
-random.seed(12345)
+class LCG:
+    def __init__(self, seed): self.x = seed
+    def _next(self):
+        self.x = (self.x * 6364136223846793005 + 1442695040888963407) % 2 ** 64
+        return self.x >> 11
+    def randrange(self, n): return self._next() % n
+    def random(self): return self._next() / 2 ** 53
+    def shuffle(self, l):
+        for i in range(len(l) - 1, 0, -1):
+            j = self.randrange(i + 1)
+            l[i], l[j] = l[j], l[i]
+random = LCG(12345)
 
 def err(f):
     try:

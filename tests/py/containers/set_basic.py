@@ -9,7 +9,7 @@ def err(f):
     else:
         print("ok", repr(r))
 
-s = {5, 3, 8, 1, 100, 33, 64, -1, -2}
+s = set([5, 3, 8, 1, 100, 33, 64, -1, -2])
 print(s, list(s), len(s), 3 in s, 4 in s)
 print({"a", "b", "c", "hello", "x"}, {(1, 2), (3, 4), None, 1.5, "z"})
 s2 = set(range(20))

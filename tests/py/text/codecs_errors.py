@@ -29,9 +29,3 @@ try:
 except LookupError as e:
     print("LookupError", e)
 print(b"\\n\\x41\\u00e9\\U0001f40d\\N{BULLET}".decode("unicode_escape"), "é\n🐍".encode("unicode_escape"), "é\u1234".encode("raw_unicode_escape"), b"\\u00e9".decode("raw_unicode_escape"))
-import codecs
-def handler(exc):
-    return ("<%d-%d>" % (exc.start, exc.end), exc.end)
-codecs.register_error("test.angle", handler)
-print("aé€b".encode("ascii", "test.angle"), b"a\xff\xfeb".decode("utf-8", "test.angle"))
-print(codecs.lookup_error("strict").__name__)

@@ -26,7 +26,7 @@ try:
 except ValueError as e:
     print("ValueError", e)
 print(repr(v).startswith("<released memory at 0x"))
-for bad in [lambda: m.cast("H", (3,)), lambda: m.cast("x"), lambda: m.cast("B").cast("H").cast("I"), lambda: m[::2].cast("B"), lambda: memoryview(b"abc").cast("H"),
+for bad in [lambda: m.cast("H", (4,)), lambda: m.cast("x"), lambda: m.cast("B").cast("H").cast("I"), lambda: m[::2].cast("B"), lambda: memoryview(b"abc").cast("H"),
             lambda: hash(memoryview(bytearray(b"a"))), lambda: m.__setitem__(0, 1), lambda: m[0, 0], lambda: m["a"], lambda: m[10], lambda: memoryview(1)]:
     try:
         print(bad())
@@ -34,3 +34,8 @@ for bad in [lambda: m.cast("H", (3,)), lambda: m.cast("x"), lambda: m.cast("B").
         print(type(e).__name__, e)
 print(memoryview(b"ab") == b"ab", memoryview(b"ab") == memoryview(bytearray(b"ab")), memoryview(b"ab") != b"ac", hash(memoryview(b"ab")) == hash(b"ab"))
 print(list(memoryview(b"xyz")), b"".join([memoryview(b"a"), b"b"]))
+g = memoryview(bytearray(range(12))).cast("B", (3, 4))
+print(g.tolist(), g[2, 3], g.strides, g.c_contiguous, g.f_contiguous, g.tobytes())
+g[1, 1] = 99
+print(g[1, 1], g.obj[5])
+print(type(iter(memoryview(b"a"))).__name__, list(memoryview(b"\x01\x02").cast("b")), memoryview(b"ab").__buffer__(0).tobytes())

@@ -53,7 +53,8 @@ try:
 except AttributeError as e:
     print(e)
 m2 = types.ModuleType("withfile"); m2.__file__ = "/x/y.py"
-print(m2, sys)
+import gc
+print(m2, gc)
 try:
     types.ModuleType()
 except TypeError as e:

@@ -1,0 +1,151 @@
+/* str internals: storage kinds and sizes, canonical kind after building with the writer,
+ * the cached UTF-8 form, interning, singletons, FromFormat units and hashing. */
+#include "Python.h"
+
+static int failures = 0;
+
+#define CHECK(cond)                                                             \
+    do {                                                                        \
+        if (!(cond)) {                                                          \
+            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);              \
+            failures++;                                                         \
+        }                                                                       \
+    } while (0)
+
+static int equals(PyObject *u, const char *utf8)
+{
+    int r = u != NULL && PyUnicode_EqualToUTF8(u, utf8);
+    if (u == NULL)
+        PyErr_Clear();
+    return r;
+}
+
+static void test_kinds(void)
+{
+    PyObject *a = PyUnicode_FromString("abc");
+    PyObject *l = PyUnicode_FromString("\xc3\xa9t\xc3\xa9");      /* été */
+    PyObject *b = PyUnicode_FromString("\xcf\x80");               /* π */
+    PyObject *w = PyUnicode_FromString("\xf0\x9f\x90\x8d");       /* snake */
+    CHECK(PyUnicode_IS_ASCII(a) && PyUnicode_KIND(a) == 1);
+    CHECK(!PyUnicode_IS_ASCII(l) && PyUnicode_KIND(l) == 1 && PyUnicode_GET_LENGTH(l) == 3);
+    CHECK(PyUnicode_KIND(b) == 2 && PyUnicode_GET_LENGTH(b) == 1);
+    CHECK(PyUnicode_KIND(w) == 4 && PyUnicode_READ_CHAR(w, 0) == 0x1F40D);
+    /* concatenation takes the wider kind; slicing narrows back */
+    PyObject *c = PyUnicode_Concat(a, w);
+    CHECK(c && PyUnicode_KIND(c) == 4 && PyUnicode_GET_LENGTH(c) == 4);
+    PyObject *s = PyUnicode_Substring(c, 0, 3);
+    CHECK(s && PyUnicode_IS_ASCII(s) && equals(s, "abc"));
+    Py_ssize_t n;
+    const char *u8 = PyUnicode_AsUTF8AndSize(l, &n);
+    CHECK(u8 && n == 5 && memcmp(u8, "\xc3\xa9t\xc3\xa9", 5) == 0);
+    CHECK(PyUnicode_AsUTF8(l) == u8); /* cached */
+    Py_XDECREF(s);
+    Py_XDECREF(c);
+    Py_DECREF(a);
+    Py_DECREF(l);
+    Py_DECREF(b);
+    Py_DECREF(w);
+}
+
+static void test_writer(void)
+{
+    _PyUnicodeWriter w;
+    _PyUnicodeWriter_Init(&w);
+    w.overallocate = 1;
+    CHECK(_PyUnicodeWriter_WriteASCIIString(&w, "ab", 2) == 0);
+    CHECK(_PyUnicodeWriter_WriteChar(&w, 0xE9) == 0);
+    CHECK(_PyUnicodeWriter_WriteChar(&w, 0x3C0) == 0);
+    CHECK(_PyUnicodeWriter_WriteChar(&w, 0x1F40D) == 0);
+    PyObject *r = _PyUnicodeWriter_Finish(&w);
+    CHECK(r && PyUnicode_KIND(r) == 4 && equals(r, "ab\xc3\xa9\xcf\x80\xf0\x9f\x90\x8d"));
+    Py_XDECREF(r);
+
+    /* a wide Prepare that ends up holding only ASCII must still give an ASCII string */
+    _PyUnicodeWriter_Init(&w);
+    CHECK(_PyUnicodeWriter_Prepare(&w, 4, 0x10FFFF) == 0);
+    CHECK(_PyUnicodeWriter_WriteASCIIString(&w, "xyz", 3) == 0);
+    r = _PyUnicodeWriter_Finish(&w);
+    CHECK(r && PyUnicode_IS_ASCII(r) && equals(r, "xyz"));
+    Py_XDECREF(r);
+
+    _PyUnicodeWriter_Init(&w);
+    r = _PyUnicodeWriter_Finish(&w);
+    CHECK(r && PyUnicode_GET_LENGTH(r) == 0);
+    Py_XDECREF(r);
+}
+
+static void test_interning_and_singletons(void)
+{
+    PyObject *a = PyUnicode_FromString("some_identifier_xyz");
+    PyObject *b = PyUnicode_FromString("some_identifier_xyz");
+    CHECK(a != b);
+    PyUnicode_InternInPlace(&a);
+    PyUnicode_InternInPlace(&b);
+    CHECK(a == b && PyUnicode_CHECK_INTERNED(a));
+    PyObject *id = PyUnicode_InternFromString("__init__");
+    CHECK(id == _Py_ID(__init__));
+    PyObject *e1 = PyUnicode_FromString(""), *e2 = PyUnicode_New(0, 0);
+    CHECK(e1 == e2);
+    PyObject *c1 = PyUnicode_FromOrdinal(0xE9), *c2 = PyUnicode_FromString("\xc3\xa9");
+    CHECK(c1 == c2);
+    Py_DECREF(a);
+    Py_DECREF(b);
+    Py_DECREF(id);
+    Py_DECREF(e1);
+    Py_DECREF(e2);
+    Py_DECREF(c1);
+    Py_DECREF(c2);
+}
+
+static void test_fromformat(void)
+{
+    PyObject *o = PyLong_FromLong(42);
+    PyObject *s = PyUnicode_FromString("x\xc3\xa9");
+    PyObject *r = PyUnicode_FromFormat("%d|%5s|%-4d|%zd|%x|%c|%U|%R|%S|%T|%.2s|%%|%03i", -7, "ab",
+                                       3, (Py_ssize_t)123456789, 255, 0x3C0, s, s, o, o,
+                                       "abcdef", 5);
+    CHECK(equals(r, "-7|   ab|3   |123456789|ff|\xcf\x80|x\xc3\xa9|'x\xc3\xa9'|42|int|ab|%|005"));
+    Py_XDECREF(r);
+    r = PyUnicode_FromFormat("%V|%V", s, "unused", NULL, "fallback");
+    CHECK(equals(r, "x\xc3\xa9|fallback"));
+    Py_XDECREF(r);
+    r = PyUnicode_FromFormat("%N", (PyObject *)&PyUnicode_Type);
+    CHECK(equals(r, "str"));
+    Py_XDECREF(r);
+    Py_DECREF(o);
+    Py_DECREF(s);
+}
+
+static void test_hash_and_codecs(void)
+{
+    PyObject *s = PyUnicode_FromString("abc");
+    PyObject *b = PyBytes_FromString("abc");
+    CHECK(PyObject_Hash(s) == PyObject_Hash(b));
+    PyObject *d = PyUnicode_DecodeUTF8("a\xff", 2, "replace");
+    CHECK(d && PyUnicode_GET_LENGTH(d) == 2 && PyUnicode_READ_CHAR(d, 1) == 0xFFFD);
+    Py_XDECREF(d);
+    d = PyUnicode_DecodeUTF8("a\xff", 2, "strict");
+    CHECK(d == NULL && PyErr_ExceptionMatches(PyExc_UnicodeDecodeError));
+    PyErr_Clear();
+    d = PyUnicode_DecodeFSDefault("x\xff");
+    CHECK(d && PyUnicode_READ_CHAR(d, 1) == 0xDCFF);
+    PyObject *back = d ? PyUnicode_EncodeFSDefault(d) : NULL;
+    CHECK(back && PyBytes_GET_SIZE(back) == 2 && (unsigned char)PyBytes_AS_STRING(back)[1] == 0xFF);
+    Py_XDECREF(back);
+    Py_XDECREF(d);
+    Py_DECREF(s);
+    Py_DECREF(b);
+}
+
+int main(void)
+{
+    Py_Initialize();
+    test_kinds();
+    test_writer();
+    test_interning_and_singletons();
+    test_fromformat();
+    test_hash_and_codecs();
+    if (failures == 0)
+        printf("test_unicode: ok\n");
+    return failures != 0;
+}

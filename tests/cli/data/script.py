@@ -1,0 +1,2 @@
+import sys
+print("script", sys.argv[1:], __name__)
