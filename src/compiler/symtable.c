@@ -1681,11 +1681,11 @@ analyze_block(PySTEntryObject *ste, PyObject *bound, PyObject *free, PyObject *g
             entry->ste_comp_inlined = 1;
         }
         int r = set_update(newfree, child_free);
+        if (r == 0 && (entry->ste_child_free || PySet_Size(child_free) > 0))
+            ste->ste_child_free = 1;
         Py_DECREF(child_free);
         if (r < 0)
             goto done;
-        if (entry->ste_child_free || PySet_Size(child_free) > 0)
-            ste->ste_child_free = 1;
     }
     if (_PyST_IsFunctionLike(ste)) {
         if (!analyze_cells(scopes, newfree, inlined_cells))
