@@ -22,5 +22,6 @@
     X("cmath", PyInit_cmath) \
     X("_sre", PyInit__sre) \
     X("_random", PyInit__random) \
-    X("_sha2", PyInit__sha2)
+    X("_sha2", PyInit__sha2) \
+    X("_struct", PyInit__struct)
 #endif
