@@ -251,6 +251,21 @@ class EnumType(type):
                 pass
         for name, value in members.items():
             enum_class._add_member_from_value_(name, value)
+        # With a data-type mixin (IntEnum ...) the mixin's repr/str/format would come
+        # first in the MRO; the enum's own methods win unless the class defines them.
+        if Enum is not None and first_enum is not None:
+            for name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
+                if name in classdict:
+                    continue
+                enum_method = getattr(first_enum, name)
+                found_method = getattr(enum_class, name)
+                if found_method in (getattr(member_type, name), getattr(object, name)):
+                    type.__setattr__(enum_class, name, enum_method)
+        # A __new__ written in the class body only creates the members; afterwards the
+        # class is called to look members up by value, as for every enum.
+        if Enum is not None and '__new__' in classdict:
+            type.__setattr__(enum_class, '__new_member__', classdict['__new__'])
+            type.__setattr__(enum_class, '__new__', staticmethod(Enum.__new__))
         if Flag is not None and issubclass(enum_class, Flag):
             single_bits = 0
             multi = 0
@@ -704,7 +719,17 @@ class Flag(Enum, boundary=STRICT):
         for val in _iter_bits_lsb(value & cls._flag_mask_):
             yield cls._value2member_map_.get(val)
 
-    _iter_member_ = _iter_member_by_value_
+    @classmethod
+    def _iter_member_by_def_(cls, value):
+        # Single-bit members in definition order: the order names are joined and
+        # iterated in (it equals value order when members were defined that way).
+        for name in cls._member_names_:
+            m = cls._member_map_[name]
+            v = m._value_
+            if _is_single_bit(v) and v & value == v:
+                yield m
+
+    _iter_member_ = _iter_member_by_def_
 
     @classmethod
     def _missing_(cls, value):
@@ -917,5 +942,16 @@ class verify:
 
 
 def global_enum(cls, update_str=False):
+    # Members become module globals, so their repr names the module instead
+    # of the class.
+    modname = cls.__module__.split(".")[-1]
+
+    def _global_repr(self):
+        if self._name_ is None:
+            return "%s.%s(%r)" % (modname, type(self).__name__, self._value_)
+        return "%s.%s" % (modname, self._name_)
+    cls.__repr__ = _global_repr
+    if update_str:
+        cls.__str__ = lambda self: self._name_
     sys.modules[cls.__module__].__dict__.update(cls.__members__)
     return cls

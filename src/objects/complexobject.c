@@ -735,7 +735,7 @@ PyTypeObject PyComplex_Type = {
     .tp_as_number = &complex_as_number,
     .tp_hash = complex_hash,
     .tp_getattro = PyObject_GenericGetAttr,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_doc = "complex(real=0, imag=0)\n--\n\n"
               "A complex number built from a string, or from real + imag*1j.",
     .tp_richcompare = complex_richcompare,
