@@ -1657,6 +1657,7 @@ def _signature_from_text(cls, obj, s, skip_bound_arg=True):
         raise ValueError("no signature found for builtin {!r}".format(obj))
     inner = s[1:-1]
     self_param = False
+    self_name = None
     if inner.startswith('$'):
         self_param = True
         head, _, rest = inner.partition(',')
@@ -1668,8 +1669,8 @@ def _signature_from_text(cls, obj, s, skip_bound_arg=True):
     except Exception:
         raise ValueError("no signature found for builtin {!r}".format(obj)) from None
     sig = _signature_from_function(cls, ns['_f'])
-    if self_param and skip_bound_arg and getattr(obj, '__self__', None) is not None and \
-            not ismodule(obj.__self__):
+    bound = getattr(obj, '__self__', None) is not None
+    if self_param and skip_bound_arg and (bound or self_name == 'module'):
         params = list(sig.parameters.values())[1:]
         sig = sig.replace(parameters=params)
     return sig

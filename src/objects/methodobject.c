@@ -254,6 +254,8 @@ PyObject *_KrType_GetDocFromInternalDoc(const char *name, const char *doc)
     const char *end = find_signature_end(name, doc);
     if (end != NULL)
         doc = end + 6;
+    if (*doc == '\0')
+        Py_RETURN_NONE; /* only a signature was given */
     return PyUnicode_FromString(doc);
 }
 
