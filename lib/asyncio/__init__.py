@@ -14,9 +14,10 @@ from .locks import *
 from .timeouts import *
 from .runners import *
 from .coroutines import *
+from .taskgroups import *
 
-from . import exceptions, events, futures, tasks, queues, locks, timeouts, runners, coroutines
+from . import exceptions, events, futures, tasks, queues, locks, timeouts, runners, coroutines, taskgroups
 
 __all__ = (exceptions.__all__ + events.__all__ + futures.__all__ + tasks.__all__ +
            queues.__all__ + locks.__all__ + timeouts.__all__ + runners.__all__ +
-           coroutines.__all__)
+           coroutines.__all__ + taskgroups.__all__)
