@@ -224,7 +224,7 @@ fold_iter_display(expr_ty arg, opt_state *st)
         t = seq_to_const(arg->v.Set.elts);
         if (t == NULL)
             return PyErr_Occurred() ? 0 : 1;
-        PyObject *fs = PyFrozenSet_New(t);
+        PyObject *fs = _KrCompile_ConstFrozenSet(t);
         Py_DECREF(t);
         return make_const(arg, fs, st);
     }

@@ -3,6 +3,23 @@
  * inlining), f-strings, yield/await, attribute and subscript access. */
 #include "compiler.h"
 
+/* A frozenset constant as CPython stores it: its constant-merging pass rebuilds every
+ * frozenset from the iteration order of the first one, which fixes the order in which a
+ * set display like {"a", "b", "c"} is later iterated. */
+PyObject *_KrCompile_ConstFrozenSet(PyObject *items)
+{
+    PyObject *first = PyFrozenSet_New(items);
+    if (first == NULL)
+        return NULL;
+    PyObject *order = PySequence_List(first);
+    Py_DECREF(first);
+    if (order == NULL)
+        return NULL;
+    PyObject *fs = PyFrozenSet_New(order);
+    Py_DECREF(order);
+    return fs;
+}
+
 /* ---- small helpers --------------------------------------------------------------------- */
 
 static _KrSrcLoc
@@ -358,7 +375,7 @@ starunpack_helper(struct compiler *c, _KrSrcLoc loc, asdl_expr_seq *elts, int pu
         }
         else {
             if (add == SET_ADD) {
-                PyObject *fs = PyFrozenSet_New(folded);
+                PyObject *fs = _KrCompile_ConstFrozenSet(folded);
                 Py_DECREF(folded);
                 folded = fs;
                 if (folded == NULL)

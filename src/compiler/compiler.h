@@ -162,4 +162,5 @@ int compiler_match(struct compiler *c, stmt_ty s);
             RETURN_IF_ERROR(compiler_visit_##kind((c), asdl_seq_GET(__s, __i))); \
     } while (0)
 
+PyObject *_KrCompile_ConstFrozenSet(PyObject *items);
 #endif
