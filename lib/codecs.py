@@ -92,25 +92,35 @@ def getdecoder(encoding):
     return lookup(encoding).decode
 
 
-_error_handlers = {}
+try:
+    import _codecs
+except ImportError:
+    _codecs = None
 
 
 def register_error(name, handler):
-    _error_handlers[name] = handler
+    """Register `handler` for the error mode `name` (used by encode/decode)."""
+    _codecs.register_error(name, handler)
 
 
 def lookup_error(name):
-    try:
-        return _error_handlers[name]
-    except KeyError:
-        if name in ('strict', 'ignore', 'replace', 'backslashreplace', 'surrogateescape',
-                    'surrogatepass', 'xmlcharrefreplace', 'namereplace'):
-            return name
-        raise LookupError(f'unknown error handler name {name!r}') from None
+    return _codecs.lookup_error(name)
 
 
 def register(search_function):
-    pass
+    _codecs.register(search_function)
+
+
+def unregister(search_function):
+    _codecs.unregister(search_function)
+
+
+strict_errors = lookup_error('strict') if _codecs else None
+ignore_errors = lookup_error('ignore') if _codecs else None
+replace_errors = lookup_error('replace') if _codecs else None
+xmlcharrefreplace_errors = lookup_error('xmlcharrefreplace') if _codecs else None
+backslashreplace_errors = lookup_error('backslashreplace') if _codecs else None
+namereplace_errors = lookup_error('namereplace') if _codecs else None
 
 
 class Codec:
