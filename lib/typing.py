@@ -839,6 +839,13 @@ class _NoDefaultType:
 
 NoDefault = _NoDefaultType()
 
+try:
+    # The runtime's own typing objects, shared with the PEP 695 syntax.
+    from _typing import (TypeVar, ParamSpec, TypeVarTuple, ParamSpecArgs, ParamSpecKwargs,
+                         TypeAliasType, NoDefault)
+except ImportError:
+    pass
+
 AnyStr = TypeVar('AnyStr', bytes, str)
 T = TypeVar('T')
 KT = TypeVar('KT')
