@@ -333,9 +333,9 @@ class EnumType(type):
                 pass
         if canonical is not None:
             enum_member = canonical
-        else:
-            if (Flag is None or not issubclass(cls, Flag)) or _is_single_bit(value) or True:
-                cls._member_names_.append(name)
+        elif Flag is None or not issubclass(cls, Flag) or _is_single_bit(value):
+            # Multi-bit flag values are aliases: named, but not iterated.
+            cls._member_names_.append(name)
         # Make the member reachable as a class attribute without shadowing descriptors.
         descriptor = None
         for base in cls.__mro__[1:]:

@@ -190,8 +190,15 @@ class islice:
         start, stop, step = s.start or 0, s.stop, 1 if s.step is None else s.step
         for name, v in (('Indices', start), ('Stop argument', stop)):
             pass
-        if not isinstance(start, int) or start < 0 or (stop is not None and (not isinstance(stop, int) or stop < 0)):
-            raise ValueError("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
+        if stop is not None and (not isinstance(stop, int) or stop < 0):
+            if len(args) == 1:
+                raise ValueError("Stop argument for islice() must be None or an integer: "
+                                 "0 <= x <= sys.maxsize.")
+            raise ValueError("Indices for islice() must be None or an integer: "
+                             "0 <= x <= sys.maxsize.")
+        if not isinstance(start, int) or start < 0:
+            raise ValueError("Indices for islice() must be None or an integer: "
+                             "0 <= x <= sys.maxsize.")
         if not isinstance(step, int) or step <= 0:
             raise ValueError("Step for islice() must be a positive integer or None.")
         self._it = iter(iterable)

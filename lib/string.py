@@ -68,12 +68,8 @@ class Template:
                 ok = bool(name)
                 end = m
             if not ok:
-                if safe:
-                    out.append(d)
-                    i = k
-                    continue
                 if raise_on_invalid:
-                    self._invalid(j)
+                    self._invalid(j + len(d))
                 out.append(d)
                 i = k
                 continue

@@ -152,7 +152,27 @@ class OrderedDict(dict):
 try:
     from _collections import _tuplegetter
 except ImportError:
-    _tuplegetter = lambda index, doc: property(_itemgetter(index), doc=doc)
+    class _tuplegetter:
+        # Read-only field accessor of a named tuple (its doc is per field).
+        __slots__ = ('_index', '__doc__')
+
+        def __init__(self, index, doc):
+            self._index = index
+            self.__doc__ = doc
+
+        def __get__(self, instance, owner=None):
+            if instance is None:
+                return self
+            return instance[self._index]
+
+        def __set__(self, instance, value):
+            raise AttributeError("can't set attribute")
+
+        def __delete__(self, instance):
+            raise AttributeError("can't delete attribute")
+
+        def __reduce__(self):
+            return type(self), (self._index, self.__doc__)
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
