@@ -258,6 +258,10 @@ int Py_FinalizeEx(void)
         _PyRuntime.exitfuncs[i]();
     _PyRuntime.nexitfuncs = 0;
 
+    /* Free lists live in the interpreter state: empty them before it goes away. */
+    _KrTuple_ClearFreeList();
+    _PyFloat_ClearFreeList();
+
     PyThreadState_Swap(NULL);
     PyThreadState_Delete(ts);
     PyInterpreterState_Delete(interp);
