@@ -5,6 +5,20 @@
 #define KR_PYMEM_H
 #include "object.h"
 
+/* Under AddressSanitizer nothing is recycled through pools or free lists: every object
+ * gets its own malloc block, so overflows, use-after-free and leaks are reported against
+ * the object's own allocation. */
+#if defined(__SANITIZE_ADDRESS__)
+#define KR_SANITIZER_BUILD 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define KR_SANITIZER_BUILD 1
+#endif
+#endif
+#ifndef KR_SANITIZER_BUILD
+#define KR_SANITIZER_BUILD 0
+#endif
+
 void *PyMem_RawMalloc(size_t);
 void *PyMem_RawCalloc(size_t, size_t);
 void *PyMem_RawRealloc(void *, size_t);

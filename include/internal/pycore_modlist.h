@@ -23,5 +23,13 @@
     X("_sre", PyInit__sre) \
     X("_random", PyInit__random) \
     X("_sha2", PyInit__sha2) \
-    X("_struct", PyInit__struct)
+    X("_struct", PyInit__struct) \
+    X("_thread", PyInit__thread) \
+    X("_signal", PyInit__signal) \
+    X("select", PyInit_select) \
+    X("_md5", PyInit__md5) \
+    X("_sha1", PyInit__sha1) \
+    X("_sha3", PyInit__sha3) \
+    X("_blake2", PyInit__blake2) \
+    X("binascii", PyInit_binascii)
 #endif

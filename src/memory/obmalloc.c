@@ -316,23 +316,9 @@ static void pool_free(struct _obmalloc_state *st, void *p)
 }
 
 /* ---- public entry points ----------------------------------------------------------- */
-/* Under AddressSanitizer every object gets its own malloc block: the sanitizer then sees
- * each overflow and use-after-free, and LeakSanitizer can scan objects for pointers (it
- * does not scan our mmap'd arenas, so pooled objects would hide what they point to). */
-#if defined(__SANITIZE_ADDRESS__)
-#define KR_POOLS_DISABLED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define KR_POOLS_DISABLED 1
-#endif
-#endif
-#ifndef KR_POOLS_DISABLED
-#define KR_POOLS_DISABLED 0
-#endif
-
 void *PyObject_Malloc(size_t n)
 {
-    if (!KR_POOLS_DISABLED && n - 1 < KR_SMALL_REQUEST_THRESHOLD) {
+    if (!KR_SANITIZER_BUILD && n - 1 < KR_SMALL_REQUEST_THRESHOLD) {
         void *p = pool_alloc(n);
         if (p != NULL)
             return p;

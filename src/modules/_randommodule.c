@@ -298,8 +298,6 @@ static void random_dealloc(PyObject *self)
 {
     PyTypeObject *tp = Py_TYPE(self);
     tp->tp_free(self);
-    if (tp->tp_flags & Py_TPFLAGS_HEAPTYPE)
-        Py_DECREF(tp);
 }
 
 static PyMethodDef random_methods[] = {

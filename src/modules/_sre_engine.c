@@ -278,14 +278,20 @@ static int at_ok(KrMatchState *st, uint32_t kind, Py_ssize_t pos)
     case AT_EOS: return pos == end;
     case AT_EOL: return pos == end || (pos == end - 1 && rd(s, pos) == '\n');
     case AT_EOL_M: return pos == end || rd(s, pos) == '\n';
-    case AT_WORDB_U: case AT_NWORDB_U:
+    case AT_NWORDB_U: case AT_NWORDB_A:
+        /* CPython: \B never matches inside an empty string */
+        if (end == 0)
+            return 0;
+        /* fall through */
+    case AT_WORDB_U: case AT_WORDB_A:
+        if (kind == AT_WORDB_A || kind == AT_NWORDB_A) {
+            before = pos > 0 && ascii_word(rd(s, pos - 1));
+            after = pos < end && ascii_word(rd(s, pos));
+            return (before != after) == (kind == AT_WORDB_A);
+        }
         before = pos > 0 && uni_word(rd(s, pos - 1));
         after = pos < end && uni_word(rd(s, pos));
         return (before != after) == (kind == AT_WORDB_U);
-    case AT_WORDB_A: case AT_NWORDB_A:
-        before = pos > 0 && ascii_word(rd(s, pos - 1));
-        after = pos < end && ascii_word(rd(s, pos));
-        return (before != after) == (kind == AT_WORDB_A);
     }
     return 0;
 }

@@ -797,8 +797,6 @@ static void Struct_dealloc(PyObject *self)
     Py_XDECREF(so->format);
     PyTypeObject *tp = Py_TYPE(self);
     tp->tp_free(self);
-    if (tp->tp_flags & Py_TPFLAGS_HEAPTYPE)
-        Py_DECREF(tp);
 }
 
 static PyObject *Struct_repr(PyObject *self)

@@ -35,7 +35,7 @@ void _KrFloat_Dealloc(PyObject *op)
 {
     if (PyFloat_CheckExact(op)) {
         PyInterpreterState *interp = _PyInterpreterState_GET();
-        if (interp->float_freelist.numfree < FLOAT_FREELIST_MAX) {
+        if (!KR_SANITIZER_BUILD && interp->float_freelist.numfree < FLOAT_FREELIST_MAX) {
             Py_TYPE(op) = (PyTypeObject *)interp->float_freelist.items;
             interp->float_freelist.items = op;
             interp->float_freelist.numfree++;

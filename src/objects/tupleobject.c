@@ -253,7 +253,7 @@ tuple_dealloc(PyObject *op)
     for (Py_ssize_t i = len; --i >= 0;)
         Py_XDECREF(t->ob_item[i]);
     PyThreadState *ts = _PyThreadState_GET();
-    if (len > 0 && len < KR_TUPLE_MAXSAVESIZE && PyTuple_CheckExact(op) && ts != NULL &&
+    if (!KR_SANITIZER_BUILD && len > 0 && len < KR_TUPLE_MAXSAVESIZE && PyTuple_CheckExact(op) && ts != NULL &&
         ts->interp != NULL && !ts->interp->finalizing &&
         ts->interp->tuple_freelist.numfree[len] < KR_TUPLE_MAXFREELIST) {
         PyInterpreterState *interp = ts->interp;

@@ -169,8 +169,8 @@ error:
     Py_XDECREF(ns);
     Py_XDECREF(meta);
     Py_XDECREF(mkw);
-    if (bases != orig_bases)
-        Py_DECREF(orig_bases);
+    /* update_bases returned a new reference even when it returned orig_bases itself. */
+    Py_DECREF(orig_bases);
     Py_DECREF(bases);
     return cls;
 }
