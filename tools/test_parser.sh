@@ -5,7 +5,10 @@
 #   tools/test_parser.sh BUILD_DIR [-v]
 BUILD=${1:-build}
 VERBOSE=$2
-KRAIT="$BUILD/krait"
+# Accept a build directory or the interpreter itself, relative to the caller's directory.
+if [ -d "$BUILD" ]; then KRAIT="$BUILD/krait"; else KRAIT="$BUILD"; fi
+case "$KRAIT" in /*) ;; *) KRAIT="$(pwd)/$KRAIT" ;; esac
+cd "$(dirname "$0")/.." || exit 2
 pass=0
 fail=0
 for f in tests/parser/*.py; do

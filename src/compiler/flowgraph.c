@@ -1037,12 +1037,31 @@ _KrCfg_StackDepth(cfg_builder *g)
 int
 _KrCfg_ResolvePseudo(cfg_builder *g)
 {
+    int prev_line = -1;
     for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
         int dest = 0;
         for (int i = 0; i < b->b_iused; i++) {
             cfg_instr *in = &b->b_instr[i];
             switch (in->i_opcode) {
-            case SETUP_FINALLY:
+            case SETUP_FINALLY: {
+                /* A `try:` line has no instruction of its own; like CPython, keep a NOP
+                 * there so line tracing and the line table see it. */
+                int line = in->i_loc.lineno;
+                int next_line = -1;
+                for (int j = i + 1; j < b->b_iused && next_line < 0; j++)
+                    if (!is_block_push(b->b_instr[j].i_opcode) && b->b_instr[j].i_opcode != POP_BLOCK)
+                        next_line = b->b_instr[j].i_loc.lineno;
+                if (next_line < 0 && b->b_next && b->b_next->b_iused)
+                    next_line = b->b_next->b_instr[0].i_loc.lineno;
+                if (line > 0 && line != prev_line && line != next_line) {
+                    in->i_opcode = NOP;
+                    in->i_oparg = 0;
+                    in->i_target = NULL;
+                    b->b_instr[dest++] = *in;
+                    prev_line = line;
+                }
+                continue;
+            }
             case SETUP_CLEANUP:
             case SETUP_WITH:
             case POP_BLOCK:
@@ -1058,6 +1077,8 @@ _KrCfg_ResolvePseudo(cfg_builder *g)
             }
             if (in->i_opcode == NOP && in->i_loc.lineno < 0)
                 continue;
+            if (in->i_loc.lineno > 0)
+                prev_line = in->i_loc.lineno;
             b->b_instr[dest++] = *in;
         }
         b->b_iused = dest;

@@ -1066,9 +1066,14 @@ static int struct_clear(PyObject *m)
     return 0;
 }
 
+static void struct_free(void *m)
+{
+    struct_clear((PyObject *)m);
+}
+
 static struct PyModuleDef structmodule = {
     PyModuleDef_HEAD_INIT, "_struct", "Functions to convert between Python values and C structs.",
-    sizeof(StructState), struct_functions, NULL, struct_traverse, struct_clear, NULL,
+    sizeof(StructState), struct_functions, NULL, struct_traverse, struct_clear, struct_free,
 };
 
 PyObject *PyInit__struct(void)

@@ -590,11 +590,15 @@ static void *thread_entry(void *arg)
     Py_DECREF(boot->module);
     PyMem_RawFree(boot);
 
+    if (_PyRuntime.finalizing) {
+        /* The interpreter is being torn down and will free this thread state itself. */
+        (void)PyEval_SaveThread();
+        return NULL;
+    }
     PyThreadState_Clear(ts);
-    /* Leave the GIL holder pointing at nothing before the thread state is freed, so a
-     * waiter that asks the holder to switch never touches freed memory. */
-    (void)PyEval_SaveThread();
-    PyEval_RestoreThread(NULL);
+    /* Unlink and free the state while still holding the GIL so finalization can never see
+     * it half-deleted. (A PyThreadState_DeleteCurrent in the GIL code would also clear the
+     * GIL's holder pointer before the free; see the report.) */
     PyThreadState_Delete(ts);
     (void)PyEval_SaveThread();
     return NULL;

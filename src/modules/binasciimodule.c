@@ -353,6 +353,121 @@ static PyObject *bin_crc_hqx(PyObject *m, PyObject *args)
     return PyLong_FromUnsignedLong(c);
 }
 
+/* ---- quoted-printable (RFC 1521) ------------------------------------------------------- */
+
+static PyObject *bin_b2a_qp(PyObject *m, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"data", "quotetabs", "istext", "header", NULL};
+    static const char hex[] = "0123456789ABCDEF";
+    Py_buffer view;
+    int quotetabs = 0, istext = 1, header = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "y*|ppp:b2a_qp", kwlist, &view, &quotetabs, &istext, &header))
+        return NULL;
+    const unsigned char *p = view.buf;
+    Py_ssize_t n = view.len;
+    /* A text whose first line ends in CRLF keeps CRLF line ends; otherwise LF is used. */
+    int crlf = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (p[i] == '\n') {
+            crlf = i > 0 && p[i - 1] == '\r';
+            break;
+        }
+    }
+    PyObject *res = PyBytes_FromStringAndSize(NULL, n * 6 + 8);
+    if (res == NULL) {
+        PyBuffer_Release(&view);
+        return NULL;
+    }
+    char *out = PyBytes_AS_STRING(res), *start = out;
+    Py_ssize_t linelen = 0;
+    for (Py_ssize_t i = 0; i < n;) {
+        unsigned char c = p[i];
+        int at_eol = (i + 1 == n) || p[i + 1] == '\n' || (i + 2 < n + 1 && i + 1 < n && p[i + 1] == '\r' && i + 2 < n && p[i + 2] == '\n');
+        if (istext && (c == '\n' || (c == '\r' && i + 1 < n && p[i + 1] == '\n'))) {
+            if (crlf)
+                *out++ = '\r';
+            *out++ = '\n';
+            linelen = 0;
+            i += c == '\r' ? 2 : 1;
+            continue;
+        }
+        int encode = c > 126 || c == '=' || (header && c == '_') ||
+                     (c == '.' && linelen == 0 && at_eol) ||
+                     (!istext && (c == '\r' || c == '\n')) ||
+                     ((c == '\t' || c == ' ') && at_eol) ||
+                     (c < 33 && c != '\r' && c != '\n' && (quotetabs || (c != '\t' && c != ' ')));
+        int width = encode ? 3 : 1;
+        if (linelen + width > 75 && !(i + 1 == n && linelen + width <= 76)) {
+            *out++ = '=';
+            if (crlf)
+                *out++ = '\r';
+            *out++ = '\n';
+            linelen = 0;
+        }
+        if (encode) {
+            *out++ = '=';
+            *out++ = hex[c >> 4];
+            *out++ = hex[c & 15];
+        }
+        else if (header && c == ' ') {
+            *out++ = '_';
+        }
+        else {
+            *out++ = (char)c;
+        }
+        linelen += width;
+        i++;
+    }
+    PyBuffer_Release(&view);
+    if (_PyBytes_Resize(&res, out - start) < 0)
+        return NULL;
+    return res;
+}
+
+static PyObject *bin_a2b_qp(PyObject *m, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"data", "header", NULL};
+    PyObject *data;
+    int header = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|p:a2b_qp", kwlist, &data, &header))
+        return NULL;
+    Py_buffer view;
+    if (get_input(data, &view, 1) < 0)
+        return NULL;
+    const unsigned char *p = view.buf;
+    Py_ssize_t n = view.len;
+    PyObject *res = PyBytes_FromStringAndSize(NULL, n);
+    if (res == NULL) {
+        PyBuffer_Release(&view);
+        return NULL;
+    }
+    char *out = PyBytes_AS_STRING(res), *start = out;
+    for (Py_ssize_t i = 0; i < n;) {
+        if (p[i] == '=') {
+            if (i + 1 >= n)
+                break; /* a soft line break at the very end */
+            if (p[i + 1] == '\n' || p[i + 1] == '\r') {
+                i += (p[i + 1] == '\r' && i + 2 < n && p[i + 2] == '\n') ? 3 : 2;
+                continue;
+            }
+            if (i + 2 < n && hexval(p[i + 1]) >= 0 && hexval(p[i + 2]) >= 0) {
+                *out++ = (char)(hexval(p[i + 1]) * 16 + hexval(p[i + 2]));
+                i += 3;
+                continue;
+            }
+            *out++ = '=';
+            i++;
+            continue;
+        }
+        *out++ = (header && p[i] == '_') ? ' ' : (char)p[i];
+        i++;
+    }
+    PyBuffer_Release(&view);
+    if (_PyBytes_Resize(&res, out - start) < 0)
+        return NULL;
+    return res;
+}
+
 static PyMethodDef binascii_methods[] = {
     {"a2b_base64", _PyCFunction_CAST(bin_a2b_base64), METH_VARARGS | METH_KEYWORDS, "Decode a line of base64 data."},
     {"b2a_base64", _PyCFunction_CAST(bin_b2a_base64), METH_VARARGS | METH_KEYWORDS, "Base64-code line of data."},
@@ -362,6 +477,8 @@ static PyMethodDef binascii_methods[] = {
     {"unhexlify", bin_unhexlify, METH_O, "Binary data of hexadecimal representation."},
     {"crc32", bin_crc32, METH_VARARGS, "Compute CRC-32 incrementally."},
     {"crc_hqx", bin_crc_hqx, METH_VARARGS, "Compute CRC-CCITT incrementally."},
+    {"b2a_qp", _PyCFunction_CAST(bin_b2a_qp), METH_VARARGS | METH_KEYWORDS, "Encode a string using quoted-printable encoding."},
+    {"a2b_qp", _PyCFunction_CAST(bin_a2b_qp), METH_VARARGS | METH_KEYWORDS, "Decode a string of qp-encoded data."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -375,9 +492,24 @@ static int binascii_traverse(PyObject *m, visitproc visit, void *arg)
     return 0;
 }
 
+static int binascii_clear(PyObject *m)
+{
+    BinasciiState *st = PyModule_GetState(m);
+    if (st != NULL) {
+        Py_CLEAR(st->error);
+        Py_CLEAR(st->incomplete);
+    }
+    return 0;
+}
+
+static void binascii_free(void *m)
+{
+    binascii_clear((PyObject *)m);
+}
+
 static struct PyModuleDef binasciimodule = {
     PyModuleDef_HEAD_INIT, "binascii", "Conversion between binary data and ASCII",
-    sizeof(BinasciiState), binascii_methods, NULL, binascii_traverse, NULL, NULL,
+    sizeof(BinasciiState), binascii_methods, NULL, binascii_traverse, binascii_clear, binascii_free,
 };
 
 PyObject *PyInit_binascii(void)

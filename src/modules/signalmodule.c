@@ -553,9 +553,26 @@ static int signal_traverse(PyObject *m, visitproc visit, void *arg)
     return 0;
 }
 
+static int signal_clear(PyObject *m)
+{
+    SignalState *st = PyModule_GetState(m);
+    if (st == NULL)
+        return 0;
+    for (int i = 0; i < NSIG; i++)
+        Py_CLEAR(st->handlers[i]);
+    Py_CLEAR(st->default_int_handler);
+    Py_CLEAR(st->itimer_error);
+    return 0;
+}
+
+static void signal_free(void *m)
+{
+    signal_clear((PyObject *)m);
+}
+
 static struct PyModuleDef signalmodule = {
     PyModuleDef_HEAD_INIT, "_signal", "This module provides mechanisms to use signal handlers in Python.",
-    sizeof(SignalState), signal_methods, NULL, signal_traverse, NULL, NULL,
+    sizeof(SignalState), signal_methods, NULL, signal_traverse, signal_clear, signal_free,
 };
 
 static const struct { const char *name; int value; } signal_consts[] = {
