@@ -728,6 +728,10 @@ class _SubParsersAction(Action):
                     "choices": ", ".join(self._name_parser_map)}
             msg = _("unknown parser %(parser_name)r (choices: %(choices)s)") % args
             raise ArgumentError(self, msg)
+        if parser_name in self._deprecated:
+            parser._warning(_("command '%(parser_name)s' is deprecated")
+                            % {"parser_name": parser_name})
+            self._deprecated.discard(parser_name)
         subnamespace, arg_strings = subparser.parse_known_args(arg_strings, None)
         for key, value in vars(subnamespace).items():
             setattr(namespace, key, value)
@@ -1214,6 +1218,7 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
         arg_strings_pattern = "".join(arg_string_pattern_parts)
         seen_actions = set()
         seen_non_default_actions = set()
+        warned = set()
 
         def take_action(action, argument_strings, option_string=None):
             seen_actions.add(action)
@@ -1289,6 +1294,10 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
                     action_tuples.append((action, args, option_string))
                     break
             for action, args, option_string in action_tuples:
+                if action.deprecated and option_string not in warned:
+                    self._warning(_("option '%(option)s' is deprecated")
+                                  % {"option": option_string})
+                    warned.add(option_string)
                 take_action(action, args, option_string)
             return stop
 
@@ -1309,6 +1318,10 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
                                                  start_index + arg_count) >= 0):
                         args.remove("--")
                 start_index += arg_count
+                if args and action.deprecated and action.dest not in warned:
+                    self._warning(_("argument '%(argument_name)s' is deprecated")
+                                  % {"argument_name": action.dest})
+                    warned.add(action.dest)
                 take_action(action, args)
             positionals[:] = positionals[len(arg_counts):]
             return start_index
@@ -1626,6 +1639,10 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
         if message:
             self._print_message(message, _sys.stderr)
         _sys.exit(status)
+
+    def _warning(self, message):
+        args = {"prog": self.prog, "message": message}
+        self._print_message(_("%(prog)s: warning: %(message)s\n") % args, _sys.stderr)
 
     def error(self, message):
         self.print_usage(_sys.stderr)

@@ -8,11 +8,7 @@ __all__ = ["encode", "decode", "encodebytes", "decodebytes",
            "urlsafe_b64encode", "urlsafe_b64decode"]
 
 
-class Error(ValueError):
-    pass
-
-
-Error.__module__ = "binascii"
+from binascii import Error
 
 bytes_types = (bytes, bytearray)
 

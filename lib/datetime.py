@@ -146,9 +146,34 @@ def _as_ratio(x):
                     % ("%s", type(x).__name__))
 
 
+# The reference implements these types in C, where the type name carries the
+# module ("datetime.date") in error messages while __name__ stays "date".  A
+# metaclass gives heap types the same split; it presents itself as "type".
+_type_name_descr = type.__dict__["__name__"]
+
+
+class _CTypeLike(type):
+    @property
+    def __name__(cls):
+        n = _type_name_descr.__get__(cls)
+        return n[9:] if n.startswith("datetime.") else n
+
+    @__name__.setter
+    def __name__(cls, value):
+        _type_name_descr.__set__(cls, value)
+
+
+_CTypeLike.__name__ = _CTypeLike.__qualname__ = "type"
+_CTypeLike.__module__ = "builtins"
+
+
+def _c_style_name(cls):
+    _type_name_descr.__set__(cls, "datetime." + cls.__qualname__)
+
+
 # ---------------------------------------------------------------- timedelta
 
-class timedelta:
+class timedelta(metaclass=_CTypeLike):
     __slots__ = ("_days", "_seconds", "_microseconds", "_hashcode")
 
     def __new__(cls, days=0, seconds=0, microseconds=0,
@@ -627,7 +652,7 @@ class IsoCalendarDate(tuple):
                    else type(self).__name__, self[0], self[1], self[2]))
 
 
-class date:
+class date(metaclass=_CTypeLike):
     __slots__ = ("_year", "_month", "_day", "_hashcode")
 
     def __new__(cls, year, month=None, day=None):
@@ -755,8 +780,10 @@ class date:
         return NotImplemented
 
     def __hash__(self):
+        # Same value as the reference: the hash of the packed state bytes.
         if self._hashcode == -1:
-            self._hashcode = hash(self._cmpkey())
+            y = self._year
+            self._hashcode = hash(bytes((y >> 8, y & 255, self._month, self._day)))
         return self._hashcode
 
     def __add__(self, other):
@@ -824,7 +851,7 @@ def _float_or_int_ts(t):
 
 # ---------------------------------------------------------------- tzinfo
 
-class tzinfo:
+class tzinfo(metaclass=_CTypeLike):
     __slots__ = ()
 
     def tzname(self, dt):
@@ -864,7 +891,7 @@ class tzinfo:
 
 # ---------------------------------------------------------------- time
 
-class time:
+class time(metaclass=_CTypeLike):
     __slots__ = ("_hour", "_minute", "_second", "_microsecond", "_tzinfo",
                  "_hashcode", "_fold")
 
@@ -942,17 +969,13 @@ class time:
         if self._hashcode == -1:
             t = self.replace(fold=0) if self._fold else self
             off = t.utcoffset()
-            if not off:
-                self._hashcode = hash((t._hour, t._minute, t._second,
-                                       t._microsecond))
+            us = self._microsecond
+            if off is None:
+                self._hashcode = hash(bytes((self._hour, self._minute, self._second,
+                                             us >> 16, (us >> 8) & 255, us & 255)))
             else:
-                h, m = divmod(timedelta(hours=self._hour, minutes=self._minute) - off,
-                              timedelta(hours=1))
-                m //= timedelta(minutes=1)
-                if 0 <= h < 24:
-                    self._hashcode = hash(time(h, m, self._second, self._microsecond))
-                else:
-                    self._hashcode = hash((h, m, self._second, self._microsecond))
+                secs = self._hour * 3600 + self._minute * 60 + self._second
+                self._hashcode = hash(timedelta(0, secs, us) - off)
         return self._hashcode
 
     def _tzstr(self):
@@ -1453,8 +1476,11 @@ class datetime(date):
             t = self.replace(fold=0) if self._fold else self
             off = t.utcoffset()
             if off is None:
-                self._hashcode = hash((t._year, t._month, t._day, t._hour,
-                                       t._minute, t._second, t._microsecond))
+                y = self._year
+                us = self._microsecond
+                self._hashcode = hash(bytes((y >> 8, y & 255, self._month, self._day,
+                                             self._hour, self._minute, self._second,
+                                             us >> 16, (us >> 8) & 255, us & 255)))
             else:
                 days = _ymd2ord(self._year, self._month, self._day)
                 seconds = self._hour * 3600 + self._minute * 60 + self._second
@@ -1591,4 +1617,7 @@ timezone.utc = timezone._create(timedelta(0))
 timezone.min = timezone._create(-timedelta(hours=23, minutes=59))
 timezone.max = timezone._create(timedelta(hours=23, minutes=59))
 UTC = timezone.utc
+for _cls in (timedelta, date, time, datetime, tzinfo, timezone):
+    _c_style_name(_cls)
+del _cls
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)

@@ -548,6 +548,19 @@ class Handler(Filterer):
             try:
                 sys.stderr.write("--- Logging error ---\n")
                 sys.stderr.write(_format_exception_text((t, v, tb)) + "\n")
+                frame = tb.tb_frame if tb is not None else None
+                while frame is not None and _is_internal_frame(frame):
+                    frame = frame.f_back
+                if frame is not None:
+                    sys.stderr.write("Call stack:\n")
+                    try:
+                        import traceback
+                        traceback.print_stack(frame, file=sys.stderr)
+                    except ImportError:
+                        sys.stderr.write(_format_stack(frame) + "\n")
+                else:
+                    sys.stderr.write("Logged from file %s, line %s\n"
+                                     % (record.filename, record.lineno))
                 try:
                     sys.stderr.write("Message: %r\nArguments: %s\n"
                                      % (record.msg, record.args))

@@ -13,3 +13,11 @@ print(D.date(2020,1,1).isocalendar(), D.datetime(2020,5,5,1,2,3,400).isoformat(t
 print(D.datetime.fromisoformat('2020-01-01T01:02:03.1234567+05:30'), D.datetime.fromisoformat('2020W011T01'), D.datetime.fromisoformat('2020-01-01T01:02:03,5Z'))
 print(D.time.fromisoformat('T010203'), D.time.fromisoformat('01:02:03.123+01'))
 print(format(D.date(2020,1,1), ''), format(D.date(2020,1,1), '%d/%m'), f"{D.datetime(2020,1,1):%H %f %z %Z %:z}", D.datetime(2020,1,1,tzinfo=D.timezone(D.timedelta(hours=-3, minutes=-30))).strftime('%z %:z %Z %%z'))
+import datetime as D
+print(D.date.__name__, type(D.date(2020,1,1)).__name__, repr(D.datetime), type(D.date), D.timezone.__name__)
+class MyTZ(D.tzinfo):
+    def utcoffset(self, dt): return D.timedelta(hours=1)
+print(MyTZ.__name__, repr(MyTZ), D.datetime(2020,1,1,tzinfo=MyTZ()).utcoffset())
+for e in ["D.timedelta(1)+1", "D.time(1)+D.timedelta(1)", "D.date(2020,1,1)<D.datetime(2020,1,1)", "D.timedelta(1)*'a'", "D.date(2020,1,1)-1"]:
+    try: eval(e)
+    except TypeError as x: print(x)

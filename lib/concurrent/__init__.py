@@ -1,0 +1,1 @@
+# Package marker for concurrent (only concurrent.futures is provided).

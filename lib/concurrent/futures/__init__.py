@@ -1,0 +1,12 @@
+"""Execute computations asynchronously using threads."""
+
+from concurrent.futures._base import (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED,
+                                      CancelledError, TimeoutError, InvalidStateError,
+                                      BrokenExecutor, Future, Executor, wait, as_completed)
+from concurrent.futures.thread import ThreadPoolExecutor
+
+__all__ = (
+    'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'CancelledError',
+    'TimeoutError', 'InvalidStateError', 'BrokenExecutor', 'Future', 'Executor',
+    'wait', 'as_completed', 'ThreadPoolExecutor',
+)

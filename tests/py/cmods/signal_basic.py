@@ -1,0 +1,37 @@
+# signal: handlers, enums, raise_signal, itimers/alarm dispatch, SIGINT handling and error messages
+import signal as s
+print(s.getsignal(s.SIGINT), s.getsignal(s.SIGUSR1), s.getsignal(s.SIGPIPE), repr(s.SIG_DFL), s.SIGINT, repr(s.SIGINT), type(s.SIGINT).__mro__)
+for a in [(s.SIGKILL, print), (100, print), (s.SIGUSR1, 5), (0, print)]:
+    try: s.signal(*a)
+    except Exception as e: print(type(e).__name__, e)
+for f in (lambda: s.getsignal(100), lambda: s.strsignal(1000), lambda: s.raise_signal(0)):
+    try: f()
+    except Exception as e: print(type(e).__name__, e)
+print(s.strsignal(s.SIGUSR1), s.NSIG, len(s.valid_signals()), s.ITIMER_REAL, repr(s.SIG_BLOCK), s.SIGRTMIN, s.SIGRTMAX)
+h=lambda n,f: print("got", n, type(f).__name__)
+print(s.signal(s.SIGUSR1, h)); print(s.signal(s.SIGUSR1, h) is h)
+s.raise_signal(s.SIGUSR1); print("after")
+print(s.setitimer(s.ITIMER_REAL, 0), s.getitimer(s.ITIMER_REAL), s.alarm(0))
+print(repr(s.Signals(10)), s.Handlers.SIG_IGN, s.Sigmasks.SIG_BLOCK, s.default_int_handler)
+print(repr(s.SIGIOT), repr(s.Signals.SIGCLD), repr(s.SIGPOLL), len(s.Signals), len(s.Signals.__members__))
+try: s.default_int_handler(2, None)
+except KeyboardInterrupt as e: print("KI", repr(e))
+print(s.set_wakeup_fd(-1), s.ItimerError, type(s.valid_signals()))
+import time
+s.signal(s.SIGALRM, lambda n, f: print("alarm", n)); s.setitimer(s.ITIMER_REAL, 0.05)
+t=time.time()
+while time.time()-t < 0.3: pass
+print("spun")
+def raiser(n, f): raise ValueError("from handler")
+s.signal(s.SIGUSR2, raiser)
+try: s.raise_signal(s.SIGUSR2)
+except ValueError as e: print("caught", e)
+print(s.signal(s.SIGUSR2, s.SIG_DFL) is raiser, s.getsignal(s.SIGUSR2))
+print(s.pthread_sigmask(s.SIG_BLOCK, []))
+s.signal(s.SIGINT, lambda n, f: print("custom int"))
+s.raise_signal(s.SIGINT)
+s.signal(s.SIGINT, s.default_int_handler)
+try: s.raise_signal(s.SIGINT)
+except KeyboardInterrupt: print("KI again")
+s.signal(s.SIGUSR1, s.SIG_IGN); s.raise_signal(s.SIGUSR1); print("ignored", s.getsignal(s.SIGUSR1))
+s.signal(s.SIGALRM, lambda n, f: print("alarm2")); s.alarm(1); s.pause(); print("after pause")

@@ -1,0 +1,31 @@
+# argparse: help/usage formatting, nargs, choices, errors, subparsers, mutex groups
+import argparse, sys
+sys.stderr = sys.stdout
+p = argparse.ArgumentParser(prog="prog", description="A test program.", epilog="Bye.")
+p.add_argument("bar", help="bar help")
+p.add_argument("baz", nargs="*", help="baz help")
+p.add_argument("-f", "--foo", help="foo help", default="d")
+p.add_argument("-v", "--verbose", action="count", default=0)
+p.add_argument("--choice", choices=["a", "b"], help="pick (default: %(default)s)", default="a")
+p.add_argument("--num", type=int, nargs=2, metavar=("X", "Y"))
+p.add_argument("--opt", nargs="?", const="C")
+p.add_argument("--many", nargs="+")
+p.add_argument("--flag", action="store_true")
+p.add_argument("--version", action="version", version="%(prog)s 1.0")
+g = p.add_mutually_exclusive_group()
+g.add_argument("-a", action="store_true"); g.add_argument("-b", action="store_true")
+p.print_help()
+for args in [["x"], ["x", "y", "z", "-f", "F", "-vv", "--num", "1", "2", "--opt"], [], ["x", "--choice", "c"], ["x", "--num", "1", "q"], ["x", "-a", "-b"], ["x", "--fo", "1"], ["x", "--bogus"], ["x", "--version"], ["x", "--many"], ["x", "--foo"]]:
+    try: print(p.parse_args(args))
+    except SystemExit as e: print("exit", e.code)
+p = argparse.ArgumentParser(prog="p")
+p.add_argument("--n", type=int, choices=[1,2])
+p.add_argument("--s", choices="ab")
+sub = p.add_subparsers(dest="cmd", help="sub help")
+a = sub.add_parser("add", help="add things", aliases=["a"])
+a.add_argument("x", type=float)
+sub.add_parser("rm")
+for args in [["--n","3"],["--s","c"],["zz"],["add","1"],["a","q"],["rm"], ["add", "-h"], ["-h"], []]:
+  try: print(p.parse_args(args))
+  except SystemExit as e: print("exit", e.code)
+print(repr(argparse.Action(["-x"], "x")), argparse.Namespace(a=1, **{"b c": 2}))

@@ -1,0 +1,18 @@
+# platform: uname fields, platform(), version helpers, architecture, libc_ver
+import platform, os, sys
+u = platform.uname()
+o = os.uname()
+print(u.system == o.sysname, u.node == o.nodename, u.release == o.release, u.machine == o.machine)
+print(len(u), u[0] == u.system, u.processor == u[5], repr(u).startswith("uname_result(system="))
+print(tuple(u)[:5] == (o.sysname, o.nodename, o.release, o.version, o.machine))
+print(platform.system(), platform.machine() == o.machine, platform.release() == o.release)
+print(platform.version() == o.version, platform.node() == o.nodename)
+print(platform.python_version() == '%d.%d.%d' % sys.version_info[:3])
+print(platform.python_version_tuple() == tuple(str(x) for x in sys.version_info[:3]))
+print(platform.architecture())
+print(platform.libc_ver()[0])
+p = platform.platform()
+print(p.startswith('Linux-' + o.release), '-with-glibc' in p, platform.platform(terse=True) == p)
+print(type(platform.python_compiler()).__name__, len(platform.python_build()))
+print(isinstance(platform.python_implementation(), str))
+print(platform.freedesktop_os_release()['ID'] != '')
