@@ -18,7 +18,7 @@ OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/frozen.o
 DEPS := $(OBJS:.o=.d)
 LIBPY := $(shell find lib -name '*.py' 2>/dev/null | sort)
 
-.PHONY: all debug asan test test-c test-py clean bench regen-expected
+.PHONY: all debug asan test test-c test-py clean bench regen-expected FORCE
 all: $(BUILD)/krait
 
 $(BUILD)/krait: $(OBJS)
@@ -33,7 +33,13 @@ $(BUILD)/freeze: tools/freeze.c
 	@mkdir -p $(BUILD)
 	$(CC) -std=c11 -O1 -Wall -Wextra -o $@ $<
 
-$(BUILD)/frozen.c: $(BUILD)/freeze $(LIBPY)
+# The list of library files is a dependency too: adding or removing a module must
+# re-freeze even when the new file is older than frozen.c.
+$(BUILD)/lib.list: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(LIBPY)' | cmp -s - $@ || echo '$(LIBPY)' > $@
+
+$(BUILD)/frozen.c: $(BUILD)/freeze $(LIBPY) $(BUILD)/lib.list
 	$(BUILD)/freeze lib $@ $(LIBPY)
 
 $(BUILD)/obj/frozen.o: $(BUILD)/frozen.c

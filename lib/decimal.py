@@ -687,7 +687,8 @@ class Decimal(object):
         if self._special == 'F':
             return _inf(1 - self._sign)
         if self._coef == 0:
-            sign = 1 if ctx.rounding == ROUND_FLOOR else 0
+            # Behaves as 0 - x: only +0 negated under ROUND_FLOOR gives -0.
+            sign = 1 if ctx.rounding == ROUND_FLOOR and not self._sign else 0
             return _finish(sign, 0, self._exp, ctx)
         return _finish(1 - self._sign, self._coef, self._exp, ctx)
 
@@ -854,7 +855,7 @@ class Decimal(object):
 
     def compare_total(self, other, context=None):
         other = _convert_strict(other)
-        return Decimal(_total_key(self) and _cmp_total(self, other))
+        return Decimal(_cmp_total(self, other))
 
     def compare_total_mag(self, other, context=None):
         other = _convert_strict(other)
@@ -1014,10 +1015,13 @@ class Decimal(object):
         if not (ctx.Emin - ctx.prec + 1 <= e <= ctx.Emax):
             return self._invalid(ctx)
         if self._coef == 0:
+            etop = ctx.Emax - ctx.prec + 1
+            if ctx.clamp and e > etop:
+                ctx._signal([Clamped])
+                e = etop
             return _mk(self._sign, 0, e)
         if self.adjusted() - e + 1 > ctx.prec:
-            return self._invalid(ctx, DivisionImpossible
-                                 if False else InvalidOperation)
+            return self._invalid(ctx)
         coef, inexact = self._rescale(e, mode)
         if coef and _ndigits(coef) > ctx.prec:
             return self._invalid(ctx)
@@ -1033,6 +1037,10 @@ class Decimal(object):
             conds.append(Inexact)
         if e > self._exp:
             conds.append(Rounded)
+        etop = ctx.Emax - ctx.prec + 1
+        if ctx.clamp and e > etop:
+            res = _mk(self._sign, coef * 10 ** (e - etop), etop)
+            conds.append(Clamped)
         if conds:
             ctx._signal(conds)
         return res
@@ -1056,6 +1064,8 @@ class Decimal(object):
             return n
         if self._special == 'F' or self._exp >= 0:
             return self
+        if self._coef == 0:
+            return _mk(self._sign, 0, 0)
         coef, inexact = self._rescale(0, rounding or ctx.rounding)
         ctx._signal([Inexact, Rounded] if inexact else [Rounded])
         return _mk(self._sign, coef, 0)
@@ -1149,7 +1159,7 @@ class Decimal(object):
         prec = ctx.prec
         ideal = self._exp // 2
         coef, exp = self._coef, self._exp
-        # Scale to an even exponent with enough digits for prec+1 result digits.
+        # Even exponent, and enough digits for prec+1 result digits.
         shift = max(0, 2 * (prec + 2) - _ndigits(coef))
         if (exp - shift) % 2:
             shift += 1
@@ -1179,11 +1189,23 @@ class Decimal(object):
             return _mk(0, 1, 0)
         # Results that certainly overflow/underflow are decided early.
         adj = self.adjusted()
-        if adj > 30 or (self._sign == 0 and adj >= 0 and
-                        float(self) > 2.31 * (ctx.Emax + 1)):
+        limit = 2.31 * (max(ctx.Emax, -ctx.Emin) + ctx.prec + 2)
+        if adj > 30 or (adj >= 0 and abs(float(self)) > limit):
             if self._sign:
                 return _finish(0, 1, ctx.Emin - ctx.prec - 5, ctx)
             return _overflow_result(0, ctx)
+        if self._sign:
+            # Tiny results would need a huge fixed-point scale; 1/exp(|x|)
+            # keeps the work proportional to the precision.
+            work = ctx._shallow(prec=ctx.prec + 10, Emax=MAX_EMAX,
+                                Emin=MIN_EMIN)
+            big = _approx(lambda w: _exp_fixed(self.copy_abs(), w), work,
+                          None)
+            work2 = work._shallow(prec=ctx.prec + 10)
+            q = _div(_mk(0, 1, 0), big, work2)
+            res = _finish(0, q._coef * 10 + 1, q._exp - 1, ctx)
+            ctx._signal([Inexact, Rounded])
+            return res
         return _approx(lambda w: _exp_fixed(self, w), ctx, self)
 
     def ln(self, context=None):
@@ -1222,6 +1244,119 @@ class Decimal(object):
         return _approx(lambda w: _ln_fixed(self, w) * 10 ** w
                        // _ln10_fixed(w), ctx, self)
 
+    # ---- neighbours --------------------------------------------------------
+
+    def _step(self, ctx, up):
+        n = self._check_nans(None, ctx)
+        if n is not None:
+            return n
+        prec, etop = ctx.prec, ctx.Emax - ctx.prec + 1
+        if self._special == 'F':
+            if (self._sign == 0) == up:
+                return self
+            return _mk(self._sign, 10 ** prec - 1, etop)
+        work = ctx._shallow(rounding=ROUND_CEILING if up else ROUND_FLOOR)
+        work.traps = []
+        tiny = _mk(0 if up else 1, 1, ctx.Emin - prec - 1)
+        return _add(self, tiny, work)
+
+    def next_plus(self, context=None):
+        return self._step(context if context is not None else getcontext(),
+                          True)
+
+    def next_minus(self, context=None):
+        return self._step(context if context is not None else getcontext(),
+                          False)
+
+    def next_toward(self, other, context=None):
+        other = _convert_strict(other)
+        ctx = context if context is not None else getcontext()
+        n = self._check_nans(other, ctx)
+        if n is not None:
+            return n
+        c = self._cmp(other)
+        if c == 0:
+            return self.copy_sign(other)
+        res = self._step(ctx, c < 0)
+        if res._special == 'F':
+            ctx._signal([Overflow, Inexact, Rounded])
+        elif res.is_zero() or res.adjusted() < ctx.Emin:
+            conds = [Underflow, Subnormal, Inexact, Rounded]
+            if res.is_zero():
+                conds.append(Clamped)
+            ctx._signal(conds)
+        return res
+
+    # ---- digit-wise operations ----------------------------------------------
+
+    def _logical_digits(self, ctx):
+        if (self._special is not None or self._sign or self._exp != 0):
+            return None
+        t = str(self._coef)
+        if t.strip('01'):
+            return None
+        return t.rjust(ctx.prec, '0')[-ctx.prec:]
+
+    def _logical(self, other, context, fn):
+        ctx = context if context is not None else getcontext()
+        a = self._logical_digits(ctx)
+        b = _convert_strict(other)._logical_digits(ctx) \
+            if other is not None else a
+        if a is None or b is None:
+            return self._invalid(ctx)
+        digits = ''.join(fn(x, y) for x, y in zip(a, b))
+        return _mk(0, int(digits), 0)
+
+    def logical_and(self, other, context=None):
+        return self._logical(other, context,
+                             lambda x, y: '1' if x == y == '1' else '0')
+
+    def logical_or(self, other, context=None):
+        return self._logical(other, context,
+                             lambda x, y: '1' if '1' in (x, y) else '0')
+
+    def logical_xor(self, other, context=None):
+        return self._logical(other, context,
+                             lambda x, y: '1' if x != y else '0')
+
+    def logical_invert(self, context=None):
+        return self._logical(None, context,
+                             lambda x, y: '0' if x == '1' else '1')
+
+    def _shift_amount(self, other, ctx):
+        other = _convert_strict(other)
+        n = self._check_nans(other, ctx)
+        if n is not None:
+            return None, n
+        if (other._special is not None or other._exp != 0
+                or other._coef > ctx.prec):
+            return None, self._invalid(ctx)
+        k = -other._coef if other._sign else other._coef
+        if self._special == 'F':
+            return None, self
+        return k, None
+
+    def shift(self, other, context=None):
+        ctx = context if context is not None else getcontext()
+        k, res = self._shift_amount(other, ctx)
+        if res is not None:
+            return res
+        if k >= 0:
+            coef = self._coef * 10 ** k % 10 ** ctx.prec
+        else:
+            coef = self._coef // 10 ** (-k)
+        return _mk(self._sign, coef, self._exp)
+
+    def rotate(self, other, context=None):
+        ctx = context if context is not None else getcontext()
+        k, res = self._shift_amount(other, ctx)
+        if res is not None:
+            return res
+        t = str(self._coef).rjust(ctx.prec, '0')[-ctx.prec:]
+        k %= ctx.prec
+        t = t[k:] + t[:k]
+        return _mk(self._sign, int(t), self._exp)
+
     def __format__(self, spec, _localeconv=None):
         return _format(self, spec)
 
@@ -1254,10 +1389,6 @@ def _cmp_abs(c1, e1, c2, e2):
     return (x > y) - (x < y)
 
 
-def _total_key(d):
-    return True
-
-
 def _cmp_total(a, b):
     """Total ordering including NaNs and exponents (IEEE totalOrder)."""
     if a._sign != b._sign:
@@ -1272,8 +1403,7 @@ def _cmp_total(a, b):
     elif ra == 2:
         c = 0
     else:
-        c = a._cmp(_mk(0, b._coef, b._exp)._signed(a._sign)) if False else \
-            _cmp_abs_zero(a, b)
+        c = _cmp_abs_zero(a, b)
         if c == 0:
             c = (a._exp > b._exp) - (a._exp < b._exp)
     return -c if a._sign else c
@@ -1348,6 +1478,9 @@ def _add(a, b, ctx, negate_b=False):
             ca, ea, sa, cb, eb, sb = cb, eb, sb, ca, ea, sa
         nd = _ndigits(ca)
         e2 = max(exp, ea - max(0, ctx.prec - nd))
+        if e2 > exp:
+            # The ideal exponent needed more digits than prec allows.
+            ctx._signal([Rounded])
         return _finish(sa, ca * 10 ** (ea - e2) if ea > e2 else ca,
                        min(ea, e2) if ea <= e2 else e2, ctx)
     # Operands far below the rounding position only act as a sticky digit.
@@ -1454,7 +1587,9 @@ def _divmod(a, b, ctx, which=None):
     if _ndigits(q) > ctx.prec:
         r = a._invalid(ctx, DivisionImpossible)
         return r if which else (r, r)
-    qd = _mk(sign, q, 0)
+    if which == 'r':
+        return _finish(a._sign, r, e, ctx)
+    qd = _finish(sign, q, 0, ctx)
     if which == 'q':
         return qd
     rd = _finish(a._sign, r, e, ctx)
@@ -1467,6 +1602,9 @@ def _pow(a, b, ctx):
     n = a._check_nans(b, ctx)
     if n is not None:
         return n
+    if b._special is None and b._exp < 0 and b._exp > -40 and \
+            b._coef % 10 ** (-b._exp) == 0:
+        b = _mk(b._sign, b._coef // 10 ** (-b._exp), 0)
     if b._special is None and b._exp >= 0 and (b._exp < 20 or b._coef == 0):
         k = b._coef * 10 ** b._exp
         if b._sign:
@@ -1480,8 +1618,7 @@ def _pow(a, b, ctx):
         if a._sign and a._special is None and c != 0:
             return a._invalid(ctx)
         if c == 0:
-            return _finish(0, 10 ** (ctx.prec - 1), 1 - ctx.prec, ctx) \
-                if False else _approx_one(ctx)
+            return _approx_one(ctx)
         big = (c > 0) != bool(b._sign)
         return _inf(0) if big else _mk(0, 0, 0)
     if a._sign and not a.is_zero():
@@ -1490,7 +1627,6 @@ def _pow(a, b, ctx):
         return _mk(0, 0, 0) if b._sign else _inf(0)
     if a._coef == 0:
         if b._sign:
-            ctx._signal([DivisionByZero]) if False else None
             return _inf(0)
         return _mk(0, 0, 0)
     if a._coef == 1 and a._exp == 0:
@@ -1515,7 +1651,6 @@ def _int_pow(a, k, ctx):
         if k == 0:
             return a._invalid(ctx)
         if k < 0:
-            ctx._signal([DivisionByZero]) if False else None
             return _inf(sign)
         return _finish(sign, 0, 0, ctx)
     if k == 0:
@@ -1526,8 +1661,9 @@ def _int_pow(a, k, ctx):
     approx_adj = (a.adjusted() + (0.5 if nd > 1 else 0)) * m
     if k > 0 and approx_adj > ctx.Emax + 1 and a.adjusted() >= 0:
         return _overflow_result(sign, ctx)
-    if k < 0 and approx_adj > -ctx.Emin + ctx.prec + 2 and a.adjusted() >= 0:
-        return _finish(sign, 1, ctx.Emin - ctx.prec - 2, ctx)
+    if k < -1 and approx_adj > -ctx.Emin + ctx.prec + 2 and a.adjusted() >= 0:
+        ctx._signal([Underflow, Subnormal, Inexact, Rounded, Clamped])
+        return _mk(sign, 0, ctx.Emin - ctx.prec + 1)
     if nd * m <= 4 * ctx.prec + 2000:
         coef = a._coef ** m
         exp = a._exp * m

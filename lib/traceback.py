@@ -893,8 +893,6 @@ class TracebackException:
         if isinstance(exc_value, BaseExceptionGroup):
             excs = []
             for e in exc_value.exceptions:
-                if id(e) in _seen:
-                    continue
                 excs.append(TracebackException(type(e), e, e.__traceback__, **kw))
             self.exceptions = excs
 

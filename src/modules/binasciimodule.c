@@ -382,7 +382,9 @@ static PyObject *bin_b2a_qp(PyObject *m, PyObject *args, PyObject *kwds)
     Py_ssize_t linelen = 0;
     for (Py_ssize_t i = 0; i < n;) {
         unsigned char c = p[i];
-        int at_eol = (i + 1 == n) || p[i + 1] == '\n' || (i + 2 < n + 1 && i + 1 < n && p[i + 1] == '\r' && i + 2 < n && p[i + 2] == '\n');
+        /* Only text mode has line ends; binary data ends lines nowhere but at its end. */
+        int at_eol = (i + 1 == n) ||
+                     (istext && (p[i + 1] == '\n' || (p[i + 1] == '\r' && i + 2 < n && p[i + 2] == '\n')));
         if (istext && (c == '\n' || (c == '\r' && i + 1 < n && p[i + 1] == '\n'))) {
             if (crlf)
                 *out++ = '\r';
@@ -394,7 +396,7 @@ static PyObject *bin_b2a_qp(PyObject *m, PyObject *args, PyObject *kwds)
         int encode = c > 126 || c == '=' || (header && c == '_') ||
                      (c == '.' && linelen == 0 && at_eol) ||
                      (!istext && (c == '\r' || c == '\n')) ||
-                     ((c == '\t' || c == ' ') && at_eol) ||
+                     ((c == '\t' || (c == ' ' && !(header && !quotetabs && i + 1 < n))) && at_eol) ||
                      (c < 33 && c != '\r' && c != '\n' && (quotetabs || (c != '\t' && c != ' ')));
         int width = encode ? 3 : 1;
         if (linelen + width > 75 && !(i + 1 == n && linelen + width <= 76)) {
