@@ -1,7 +1,7 @@
 # struct: pack/unpack of every format code and byte order, alignment, half floats, buffers, iterators and error messages
 import struct
-def t(f, *a):
-    try: print(repr(f(*a)))
+def t(f, *a, **k):
+    try: print(repr(f(*a, **k)))
     except Exception as e: print(type(e).__name__, e)
 for c in "bBhHiIlLqQnN":
     for o in ("", "<"):
