@@ -7,7 +7,7 @@ fields may span lines; the writer quotes or escapes each field as the dialect sa
 __all__ = ["QUOTE_MINIMAL", "QUOTE_ALL", "QUOTE_NONNUMERIC", "QUOTE_NONE",
            "QUOTE_STRINGS", "QUOTE_NOTNULL", "Error", "Dialect", "excel", "excel_tab",
            "field_size_limit", "reader", "writer", "register_dialect", "get_dialect",
-           "list_dialects", "unregister_dialect", "DictReader", "DictWriter",
+           "list_dialects", "Sniffer", "unregister_dialect", "DictReader", "DictWriter",
            "unix_dialect", "__version__"]
 
 __version__ = "1.0"
@@ -526,3 +526,141 @@ class DictWriter:
         return self.writer.writerows(map(self._dict_to_list, rowdicts))
 
     __class_getitem__ = classmethod(lambda cls, item: cls)
+
+
+class Sniffer:
+    """Guesses a CSV dialect from a sample: the delimiter is the character that occurs
+    the same number of times on (nearly) every line, the quote character the one that
+    encloses whole fields."""
+
+    def __init__(self):
+        self.preferred = [',', '\t', ';', ' ', ':']
+
+    def sniff(self, sample, delimiters=None):
+        lines = [l for l in sample.replace('\r\n', '\n').replace('\r', '\n').split('\n')
+                 if l.strip()]
+        if not lines:
+            raise Error("Could not determine delimiter")
+        quotechar, doublequote = self._guess_quote(lines)
+        delim, skip = self._guess_delimiter(lines, quotechar, delimiters)
+        if not delim:
+            raise Error("Could not determine delimiter")
+
+        class dialect(Dialect):
+            _name = "sniffed"
+            lineterminator = '\r\n'
+            quoting = QUOTE_MINIMAL
+
+        dialect.delimiter = delim
+        dialect.quotechar = quotechar or '"'
+        dialect.doublequote = doublequote
+        dialect.skipinitialspace = skip
+        return dialect
+
+    def _guess_quote(self, lines):
+        counts = {}
+        for q in '"\'':
+            n = 0
+            for line in lines:
+                inside = False
+                for i, c in enumerate(line):
+                    if c != q:
+                        continue
+                    before = line[i - 1] if i else ''
+                    after = line[i + 1] if i + 1 < len(line) else ''
+                    if not inside and (not before or not (before.isalnum() or before == q)):
+                        inside = True
+                    elif inside and (not after or not (after.isalnum() or after == q)):
+                        inside = False
+                        n += 1
+            if n:
+                counts[q] = n
+        if not counts:
+            return '', False
+        q = max(counts, key=lambda k: (counts[k], k == '"'))
+        doublequote = any(q + q in line.strip(q) for line in lines)
+        return q, doublequote
+
+    @staticmethod
+    def _unquoted(line, q):
+        if not q:
+            return line
+        out = []
+        inside = False
+        for c in line:
+            if c == q:
+                inside = not inside
+            elif not inside:
+                out.append(c)
+        return ''.join(out)
+
+    def _guess_delimiter(self, lines, q, delimiters):
+        texts = [self._unquoted(l, q) for l in lines[:50]]
+        cands = set()
+        for t in texts:
+            for c in t:
+                if not (c.isalnum() or c == q or c in '\n"\'' or ord(c) > 127 or c == '_'):
+                    cands.add(c)
+        if delimiters is not None:
+            cands &= set(delimiters)
+        scored = []
+        total = len(texts)
+        for c in cands:
+            freq = [t.count(c) for t in texts]
+            nonzero = [f for f in freq if f]
+            if not nonzero:
+                continue
+            mode = max(set(nonzero), key=lambda f: (freq.count(f), f))
+            agree = freq.count(mode)
+            if agree / total < 0.9 and total > 1:
+                continue
+            scored.append((agree, c))
+        if not scored:
+            return '', False
+        best_agree = max(a for a, c in scored)
+        best = [c for a, c in scored if a == best_agree]
+        for p in self.preferred:
+            if p in best:
+                delim = p
+                break
+        else:
+            delim = sorted(best)[0]
+        first = lines[0]
+        skip = first.count(delim) > 0 and first.count(delim) == first.count(delim + ' ')
+        return delim, skip
+
+    def has_header(self, sample):
+        rows = list(reader(sample.splitlines(), self.sniff(sample)))
+        if not rows:
+            return False
+        header = rows[0]
+        ncols = len(header)
+        kinds = {}
+        for row in rows[1:21]:
+            if len(row) != ncols:
+                continue
+            for i, value in enumerate(row):
+                try:
+                    complex(value)
+                    kind = 'number'
+                except (ValueError, OverflowError):
+                    kind = len(value)
+                if i not in kinds:
+                    kinds[i] = kind
+                elif kinds[i] != kind:
+                    kinds[i] = None
+        score = 0
+        for i, kind in kinds.items():
+            if kind is None:
+                continue
+            if kind == 'number':
+                try:
+                    complex(header[i])
+                    score -= 1
+                except (ValueError, OverflowError):
+                    score += 1
+            elif len(header[i]) != kind:
+                score += 1
+            else:
+                score -= 1
+        return score > 0

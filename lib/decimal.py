@@ -1652,7 +1652,7 @@ def _int_pow(a, k, ctx):
             return a._invalid(ctx)
         if k < 0:
             return _inf(sign)
-        return _finish(sign, 0, 0, ctx)
+        return _mk(sign, 0, 0)
     if k == 0:
         return _mk(0, 1, 0)
     m = abs(k)
@@ -1662,8 +1662,7 @@ def _int_pow(a, k, ctx):
     if k > 0 and approx_adj > ctx.Emax + 1 and a.adjusted() >= 0:
         return _overflow_result(sign, ctx)
     if k < -1 and approx_adj > -ctx.Emin + ctx.prec + 2 and a.adjusted() >= 0:
-        ctx._signal([Underflow, Subnormal, Inexact, Rounded, Clamped])
-        return _mk(sign, 0, ctx.Emin - ctx.prec + 1)
+        return _power_flush(sign, ctx)
     if nd * m <= 4 * ctx.prec + 2000:
         coef = a._coef ** m
         exp = a._exp * m
@@ -1687,6 +1686,11 @@ def _int_pow(a, k, ctx):
     if res._special is None:
         ctx._signal([Inexact, Rounded])
     return res
+
+
+def _power_flush(sign, ctx):
+    ctx._signal([Underflow, Subnormal, Inexact, Rounded, Clamped])
+    return _mk(sign, 0, ctx.Emin - ctx.prec + 1)
 
 
 def _powmod(a, b, m, ctx):
@@ -2153,7 +2157,7 @@ class Context(object):
         return Decimal(10)
 
     def create_decimal(self, num='0'):
-        if isinstance(num, str) and (num != num.strip()):
+        if isinstance(num, str) and (num != num.strip() or '_' in num):
             self._signal([ConversionSyntax])
             return _nan()
         d = Decimal(num, self) if not isinstance(num, float) else \

@@ -1320,3 +1320,12 @@ def loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict", buffe
     file = io.BytesIO(data)
     return Unpickler(file, fix_imports=fix_imports, buffers=buffers,
                      encoding=encoding, errors=errors).load()
+
+
+# The pure-Python names some code reaches for directly.
+_Pickler = Pickler
+_Unpickler = Unpickler
+_dump = dump
+_dumps = dumps
+_load = load
+_loads = loads

@@ -1,7 +1,23 @@
-"""Time small snippets of Python code: Timer, timeit(), repeat() and the command line.
+"""Time small snippets of Python code.
 
-The statement is compiled into a function that runs it in a loop, so the loop's own
-cost is all that is added to the measurement.
+Command line usage:
+    python -m timeit [-n N] [-r N] [-u U] [-s S] [-p] [-v] [-h] [--] [statement ...]
+
+Options:
+  -n/--number N: how many times to execute 'statement' (default: chosen so the
+                 total time is at least 0.2 seconds)
+  -r/--repeat N: how many times to repeat the timer (default 5)
+  -s/--setup S: statement run once before timing (default 'pass'); may be repeated
+  -p/--process: measure process time instead of wall-clock time
+  -v/--verbose: print raw timing results; repeat for more digits
+  -u/--unit: output time unit (nsec, usec, msec, or sec)
+  -h/--help: print this message and exit
+  statement: the statement to time (default 'pass'); several arguments are
+             joined as separate lines
+
+From Python, use Timer(stmt, setup).timeit(number), or the timeit() and repeat()
+functions. The statement is compiled into a function that runs it in a loop, so
+only the loop's own cost is added to the measurement.
 """
 
 import gc
@@ -53,7 +69,7 @@ class Timer:
             stmt = '_stmt()'
         else:
             raise ValueError("stmt is neither a string nor callable")
-        src = ("def inner(_it, _timer%s):\n"
+        src = ("\ndef inner(_it, _timer%s):\n"
                "    %s\n"
                "    _t0 = _timer()\n"
                "    for _i in _it:\n"

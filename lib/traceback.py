@@ -875,26 +875,45 @@ class TracebackException:
         self.__cause__ = None
         self.__context__ = None
         self.exceptions = None
-        if exc_value is None:
+        if is_recursive_call:
             return
+        # The graph of causes, contexts and group members is built by the outermost
+        # call, one node at a time from a LIFO work list, so which exceptions count
+        # as already seen matches CPython (and deep chains do not recurse).
         kw = dict(limit=limit, lookup_lines=lookup_lines, capture_locals=capture_locals,
                   max_group_width=max_group_width, max_group_depth=max_group_depth,
                   _seen=_seen)
-        cause = exc_value.__cause__
-        if cause is not None and id(cause) not in _seen:
-            self.__cause__ = TracebackException(type(cause), cause, cause.__traceback__, **kw)
-        context = exc_value.__context__
-        need_context = not (compact and (self.__cause__ is not None or
-                                         (cause is not None) or
-                                         exc_value.__suppress_context__))
-        if context is not None and id(context) not in _seen and need_context:
-            self.__context__ = TracebackException(type(context), context,
-                                                  context.__traceback__, **kw)
-        if isinstance(exc_value, BaseExceptionGroup):
-            excs = []
-            for e in exc_value.exceptions:
-                excs.append(TracebackException(type(e), e, e.__traceback__, **kw))
-            self.exceptions = excs
+
+        def make(e):
+            return TracebackException(type(e), e, e.__traceback__, **kw)
+
+        work = [(self, exc_value)]
+        while work:
+            te, e = work.pop()
+            if e is None:
+                continue
+            cause = None
+            if e.__cause__ is not None and id(e.__cause__) not in _seen:
+                cause = make(e.__cause__)
+            if compact:
+                need_context = cause is None and not e.__suppress_context__
+            else:
+                need_context = True
+            context = None
+            if e.__context__ is not None and need_context and id(e.__context__) not in _seen:
+                context = make(e.__context__)
+            members = None
+            if isinstance(e, BaseExceptionGroup):
+                members = [make(x) for x in e.exceptions]
+            te.__cause__ = cause
+            te.__context__ = context
+            te.exceptions = members
+            if cause is not None:
+                work.append((cause, e.__cause__))
+            if context is not None:
+                work.append((context, e.__context__))
+            if members:
+                work.extend(zip(members, e.exceptions))
 
     @classmethod
     def from_exception(cls, exc, *args, **kwargs):
@@ -902,7 +921,22 @@ class TracebackException:
 
     @property
     def exc_type(self):
+        import warnings
+        warnings.warn('Deprecated in 3.13. Use exc_type_str instead.',
+                      DeprecationWarning, stacklevel=2)
         return self._exc_type
+
+    @property
+    def exc_type_str(self):
+        if not self._have_exc_type:
+            return None
+        stype = self.exc_type_qualname
+        smod = self.exc_type_module
+        if smod not in ("__main__", "builtins"):
+            if not isinstance(smod, str):
+                smod = "<unknown>"
+            stype = smod + '.' + stype
+        return stype
 
     def _load_lines(self):
         for frame in self.stack:
@@ -921,12 +955,7 @@ class TracebackException:
         if not self._have_exc_type:
             yield indent + _format_final_exc_line(None, self._str)
             return
-        stype = self.exc_type_qualname
-        smod = self.exc_type_module
-        if smod not in ("__main__", "builtins"):
-            if not isinstance(smod, str):
-                smod = "<unknown>"
-            stype = smod + '.' + stype
+        stype = self.exc_type_str
         if not self._is_syntax_error:
             if _depth > 0:
                 formatted = _format_final_exc_line(stype, self._str)[:-1].split('\n')

@@ -37,3 +37,11 @@ out = io.StringIO()
 with contextlib.redirect_stdout(out):
     timeit.main(['-u', 'msec', '-v', 'pass'], _wrap_timer=lambda t: FakeTimer(0.25))
 print(out.getvalue())
+t = timeit.Timer('1/0')
+try:
+    t.timeit(1)
+except ZeroDivisionError:
+    err = io.StringIO()
+    t.print_exc(file=err)
+    print(err.getvalue().splitlines()[-3:])
+print(t.src)

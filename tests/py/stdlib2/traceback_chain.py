@@ -77,3 +77,10 @@ show(traceback.format_exception_only(SyntaxError('msg', ('f.py', 3, 5, '  foo ba
 show(traceback.format_exception_only(SyntaxError('msg')))
 show(traceback.format_exception_only(SyntaxError('msg', (None, None, None, None))))
 show(traceback.format_exception_only(SyntaxError('m', ('f.py', 1, 100, 'short', 1, 200))))
+try:
+    try:
+        inner()
+    except* ValueError:
+        raise TypeError('again')
+except ExceptionGroup as g:
+    show(traceback.format_exception(g))
