@@ -480,6 +480,8 @@ static int bio_reserve(bytesio *b, Py_ssize_t need)
 
 static int bio_write_bytes(bytesio *b, const char *data, Py_ssize_t n)
 {
+    if (n == 0)
+        return 0; /* nothing to copy (and the buffer may not exist yet) */
     if (bio_reserve(b, b->pos + n) < 0)
         return -1;
     if (b->pos > b->len)
