@@ -96,7 +96,8 @@ static int sio_write_str(stringio *s, PyObject *text)
         }
         tmp[k++] = c;
     }
-    memcpy(s->buf + s->pos, tmp, (size_t)k * sizeof(Py_UCS4));
+    if (k > 0)
+        memcpy(s->buf + s->pos, tmp, (size_t)k * sizeof(Py_UCS4));
     PyMem_Free(tmp);
     s->pos += k;
     if (s->pos > s->len)
