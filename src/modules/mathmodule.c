@@ -1049,6 +1049,9 @@ static PyObject *math_sumprod(PyObject *m, PyObject *const *args, Py_ssize_t nar
                     if (!isfinite(x) || !isfinite(y))
                         finite = 0;
                     dd_add_product(&acc, x, y);
+                    /* On overflow the error terms are inf - inf: keep only the sum. */
+                    if (!isfinite(acc.hi))
+                        finite = 0;
                     Py_DECREF(a);
                     Py_DECREF(b);
                     continue;
