@@ -259,6 +259,19 @@ class suppress(AbstractContextManager):
         return False
 
 
+def _fix_exception_context(new_exc, old_exc, frame_exc):
+    # An exception raised by an exit callback gets the exception it replaced as its
+    # context, stopping at the exception being handled by the enclosing frame.
+    while 1:
+        exc_context = new_exc.__context__
+        if exc_context is None or exc_context is old_exc:
+            return
+        if exc_context is frame_exc:
+            break
+        new_exc = exc_context
+    new_exc.__context__ = old_exc
+
+
 class _BaseExitStack:
     @staticmethod
     def _create_exit_wrapper(cm, cm_exit):
@@ -324,16 +337,6 @@ class ExitStack(_BaseExitStack, AbstractContextManager):
         received_exc = exc is not None
         frame_exc = sys.exception()
 
-        def _fix_exception_context(new_exc, old_exc):
-            while 1:
-                exc_context = new_exc.__context__
-                if exc_context is None or exc_context is old_exc:
-                    return
-                if exc_context is frame_exc:
-                    break
-                new_exc = exc_context
-            new_exc.__context__ = old_exc
-
         suppressed_exc = False
         pending_raise = False
         while self._exit_callbacks:
@@ -349,7 +352,7 @@ class ExitStack(_BaseExitStack, AbstractContextManager):
                     pending_raise = False
                     exc = None
             except BaseException as new_exc:
-                _fix_exception_context(new_exc, exc)
+                _fix_exception_context(new_exc, exc, frame_exc)
                 pending_raise = True
                 exc = new_exc
         if pending_raise:
@@ -420,16 +423,6 @@ class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
         received_exc = exc is not None
         frame_exc = sys.exception()
 
-        def _fix_exception_context(new_exc, old_exc):
-            while 1:
-                exc_context = new_exc.__context__
-                if exc_context is None or exc_context is old_exc:
-                    return
-                if exc_context is frame_exc:
-                    break
-                new_exc = exc_context
-            new_exc.__context__ = old_exc
-
         suppressed_exc = False
         pending_raise = False
         while self._exit_callbacks:
@@ -448,7 +441,7 @@ class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
                     pending_raise = False
                     exc = None
             except BaseException as new_exc:
-                _fix_exception_context(new_exc, exc)
+                _fix_exception_context(new_exc, exc, frame_exc)
                 pending_raise = True
                 exc = new_exc
         if pending_raise:

@@ -242,13 +242,7 @@ class EnumType(type):
         classdict['_singles_mask_'] = 0
         classdict['_all_bits_'] = 0
         classdict['_inverted_'] = None
-        try:
-            enum_class = super().__new__(metacls, cls, bases, classdict, **kwds)
-        except Exception as e:
-            raise
-        if Flag is not None and issubclass(enum_class, Flag):
-            for name, value in members.items():
-                pass
+        enum_class = super().__new__(metacls, cls, bases, classdict, **kwds)
         for name, value in members.items():
             enum_class._add_member_from_value_(name, value)
         # With a data-type mixin (IntEnum ...) the mixin's repr/str/format would come
@@ -328,9 +322,6 @@ class EnumType(type):
                 if m._value_ == value:
                     canonical = m
                     break
-        if canonical is None:
-            for m in cls._unhashable_values_:
-                pass
         if canonical is not None:
             enum_member = canonical
         elif Flag is None or not issubclass(cls, Flag) or _is_single_bit(value):
@@ -679,15 +670,6 @@ class StrEnum(str, ReprEnum):
         return name.lower()
 
 
-def _reprenum_str(self):
-    return self._member_type_.__str__(self._value_) if False else self._member_type_.__str__(self)
-
-
-for _cls in (ReprEnum,):
-    pass
-del _cls
-
-
 class FlagBoundary(StrEnum):
     STRICT = auto()
     CONFORM = auto()
@@ -743,7 +725,7 @@ class Flag(Enum, boundary=STRICT):
             if cls._boundary_ is STRICT:
                 max_bits = max(value.bit_length(), flag_mask.bit_length())
                 raise ValueError("%r invalid value %r\n    given %s\n  allowed %s" % (
-                    cls, value, bin(value, max_bits) if False else format(value, f'#0{max_bits + 2}b'),
+                    cls, value, format(value, f'#0{max_bits + 2}b'),
                     format(flag_mask, f'#0{max_bits + 2}b')))
             elif cls._boundary_ is CONFORM:
                 value = value & flag_mask
@@ -869,9 +851,6 @@ class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
 
 def _reprenum_setup():
     # ReprEnum members print like their data type in str() and format().
-    def __str__(self):
-        return self._member_type_.__str__(self) if self._member_type_ is not object else Enum.__str__(self)
-
     def __format__(self, format_spec):
         return self._member_type_.__format__(self, format_spec) if self._member_type_ is not object else Enum.__format__(self, format_spec)
     for cls in (IntEnum, StrEnum, IntFlag):

@@ -816,8 +816,6 @@ def getclosurevars(func):
                 builtin_vars[name] = builtin_ns[name]
             except KeyError:
                 unbound_names.add(name)
-    for name in list(global_vars):
-        pass
     return ClosureVars(nonlocal_vars, global_vars, builtin_vars, unbound_names)
 
 
@@ -1114,8 +1112,7 @@ def get_annotations(obj, *, globals=None, locals=None, eval_str=False):
 # ---- Signature ----------------------------------------------------------------------------
 def formatannotation(annotation, base_module=None):
     if getattr(annotation, '__module__', None) == 'typing':
-        import re
-        return re.sub(r'\btyping\.', '', repr(annotation)) if False else repr(annotation).replace('typing.', '')
+        return repr(annotation).replace('typing.', '')
     if isinstance(annotation, types.GenericAlias):
         return str(annotation)
     if isinstance(annotation, type):
@@ -1777,7 +1774,7 @@ def _signature_from_callable(obj, *, follow_wrapper_chains=True, skip_bound_arg=
     if isinstance(obj, type):
         call = _signature_get_user_defined_method(type(obj), '__call__')
         if call is not None:
-            return _signature_bound_method(_get_signature_of(call)) if False else _get_signature_of(call)
+            return _get_signature_of(call)
         new = _signature_get_user_defined_method(obj, '__new__')
         init = _signature_get_user_defined_method(obj, '__init__')
         if init is not None and (new is None or '__init__' in _mro_first_defining(obj, '__init__', '__new__')):

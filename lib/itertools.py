@@ -188,8 +188,6 @@ class islice:
     def __init__(self, iterable, *args):
         s = slice(*args)
         start, stop, step = s.start or 0, s.stop, 1 if s.step is None else s.step
-        for name, v in (('Indices', start), ('Stop argument', stop)):
-            pass
         if stop is not None and (not isinstance(stop, int) or stop < 0):
             if len(args) == 1:
                 raise ValueError("Stop argument for islice() must be None or an integer: "

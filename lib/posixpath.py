@@ -299,9 +299,6 @@ def expanduser(path):
     return (userhome + path[i:]) or sep
 
 
-_varpattern = None
-
-
 def _expand_once(path, start, dollar, lbrace, rbrace, environ):
     # Returns (replacement, end index) for the variable starting at `start`, or None.
     n = len(path)

@@ -265,7 +265,6 @@ class BaseEventLoop(AbstractEventLoop):
             self._timer_cancelled_count += 1
 
     def add_reader(self, fd, callback, *args):
-        import selectors
         handle = Handle(callback, args, self)
         self._readers[fd] = handle
         self._update_selector(fd)
@@ -339,9 +338,6 @@ class BaseEventLoop(AbstractEventLoop):
                     self._ready.append(self._writers[fd])
         elif timeout:
             time.sleep(timeout)
-        elif timeout is None:
-            # Nothing can ever wake us: the program would block forever.
-            pass
         end_time = self.time() + self._clock_resolution
         while self._scheduled:
             handle = self._scheduled[0]
