@@ -4,6 +4,6 @@
 struct _object;
 struct _kr_import_state {
     struct _object *modules;        /* sys.modules */
-    struct _object *importlib_unused;
+    struct _object *frozen_loader;  /* the FrozenImporter instance that loads our library */
 };
 #endif

@@ -534,7 +534,7 @@ PyObject *PyImport_ExecCodeModuleObject(PyObject *name, PyObject *co, PyObject *
     PyObject *d = PyModule_GetDict(m);
     int has = PyDict_Contains(d, _Py_ID(__builtins__));
     if (has < 0 || (!has && PyDict_SetItem(d, _Py_ID(__builtins__),
-                                           _PyInterpreterState_GET()->builtins_module) < 0))
+                                           _PyInterpreterState_GET()->builtins) < 0))
         goto error;
     if (pathname != NULL && PyDict_SetItem(d, _Py_ID(__file__), pathname) < 0)
         goto error;

@@ -302,7 +302,7 @@ static int exec_code_in(PyObject *code, PyObject *module)
         Py_DECREF(d); /* kept alive by the module */
     int has = PyDict_Contains(d, _Py_ID(__builtins__));
     if (has < 0 || (!has && PyDict_SetItem(d, _Py_ID(__builtins__),
-                                           _PyInterpreterState_GET()->builtins_module) < 0))
+                                           _PyInterpreterState_GET()->builtins) < 0))
         return -1;
     PyObject *r = PyEval_EvalCode(code, d, d);
     if (r == NULL)
@@ -458,6 +458,35 @@ static const struct _frozen *find_frozen(PyObject *name)
     return NULL;
 }
 
+/* CPython 3.13 freezes only its start-up modules, whose loader is the FrozenImporter class
+ * itself; every other library module has a loader instance. We freeze the whole library,
+ * so the rest get one shared instance and look like CPython's to introspection
+ * (inspect.getmembers(json, inspect.isclass) must not list __loader__). */
+static const char *const cpython_frozen_names[] = {
+    "zipimport", "codecs", "abc", "io", "stat", "_collections_abc", "genericpath",
+    "posixpath", "ntpath", "os", "os.path", "_sitebuiltins", "site", "runpy",
+    "importlib.util", "importlib.machinery", NULL,
+};
+
+static PyTypeObject FrozenImporter_Type;
+
+static int is_frozen_loader(PyObject *loader)
+{
+    return loader == (PyObject *)&FrozenImporter_Type || Py_IS_TYPE(loader, &FrozenImporter_Type);
+}
+
+/* Borrowed reference. */
+static PyObject *frozen_loader_for(const char *name)
+{
+    for (const char *const *p = cpython_frozen_names; *p != NULL; p++)
+        if (strcmp(*p, name) == 0)
+            return (PyObject *)&FrozenImporter_Type;
+    struct _kr_import_state *st = &_PyInterpreterState_GET()->imports;
+    if (st->frozen_loader == NULL)
+        st->frozen_loader = PyObject_CallNoArgs((PyObject *)&FrozenImporter_Type);
+    return st->frozen_loader;
+}
+
 static PyObject *frozen_spec(PyObject *name)
 {
     const struct _frozen *f = find_frozen(name);
@@ -466,7 +495,12 @@ static PyObject *frozen_spec(PyObject *name)
     PyObject *origin = PyUnicode_FromString("frozen");
     if (origin == NULL)
         return NULL;
-    PyObject *spec = new_spec(name, (PyObject *)&FrozenImporter_Type, origin, f->is_package);
+    PyObject *loader = frozen_loader_for(f->name);
+    if (loader == NULL) {
+        Py_DECREF(origin);
+        return NULL;
+    }
+    PyObject *spec = new_spec(name, loader, origin, f->is_package);
     Py_DECREF(origin);
     if (spec != NULL && f->is_package) {
         PyObject *locs = Py_BuildValue("[s]", FROZEN_PATH);
@@ -568,6 +602,7 @@ static PyTypeObject FrozenImporter_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "_frozen_importlib.FrozenImporter",
     .tp_basicsize = sizeof(PyObject),
+    .tp_new = PyType_GenericNew,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_methods = fi_methods,
 };
@@ -1101,7 +1136,7 @@ PyObject *_KrImport_ModuleFromSpec(PyObject *spec)
         }
     }
     else if (loader != Py_None && !Py_IS_TYPE(loader, &SourceFileLoader_Type) &&
-             loader != (PyObject *)&FrozenImporter_Type) {
+             !is_frozen_loader(loader)) {
         PyObject *cm;
         if (PyObject_GetOptionalAttrString(loader, "create_module", &cm) < 0)
             goto error;
@@ -1186,7 +1221,7 @@ PyObject *_KrImport_ModuleFromSpec(PyObject *spec)
         if (r < 0)
             goto attrs_error;
     }
-    if (loader == (PyObject *)&FrozenImporter_Type) {
+    if (is_frozen_loader(loader)) {
         /* Frozen library modules still name their source file, as CPython's do. */
         PyObject *nm = dget(spec, "name");
         const struct _frozen *f = nm ? find_frozen(nm) : NULL;
@@ -1229,7 +1264,7 @@ int _KrImport_ExecModule(PyObject *spec, PyObject *module)
     }
     if (Py_IS_TYPE(loader, &SourceFileLoader_Type))
         r = sfl_exec_module(loader, module);
-    else if (loader == (PyObject *)&FrozenImporter_Type)
+    else if (is_frozen_loader(loader))
         r = fi_exec_module(loader, module);
     else {
         PyObject *em;
@@ -1289,7 +1324,7 @@ PyObject *_KrImport_GetCode(PyObject *spec)
     if (Py_IS_TYPE(loader, &SourceFileLoader_Type)) {
         co = sfl_get_code(loader, NULL);
     }
-    else if (loader == (PyObject *)&FrozenImporter_Type) {
+    else if (is_frozen_loader(loader)) {
         PyObject *name = dget(spec, "name");
         co = name ? frozen_code(name) : NULL;
         Py_XDECREF(name);

@@ -60,7 +60,7 @@ void PyInterpreterState_Clear(PyInterpreterState *interp)
     Py_CLEAR(interp->config.orig_argv);
     Py_CLEAR(interp->config.executable);
     Py_CLEAR(interp->imports.modules);
-    Py_CLEAR(interp->imports.importlib_unused);
+    Py_CLEAR(interp->imports.frozen_loader);
     Py_CLEAR(interp->sysdict);
     Py_CLEAR(interp->sys_module);
     Py_CLEAR(interp->builtins);
