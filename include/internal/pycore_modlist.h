@@ -31,5 +31,6 @@
     X("_sha1", PyInit__sha1) \
     X("_sha3", PyInit__sha3) \
     X("_blake2", PyInit__blake2) \
-    X("binascii", PyInit_binascii)
+    X("binascii", PyInit_binascii) \
+    X("_json", PyInit__json)
 #endif

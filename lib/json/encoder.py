@@ -1,5 +1,18 @@
 """JSON encoder."""
 
+try:
+    from _json import encode_basestring_ascii as c_encode_basestring_ascii
+except ImportError:
+    c_encode_basestring_ascii = None
+try:
+    from _json import encode_basestring as c_encode_basestring
+except ImportError:
+    c_encode_basestring = None
+try:
+    from _json import make_encoder as c_make_encoder
+except ImportError:
+    c_make_encoder = None
+
 __all__ = ['JSONEncoder']
 
 INFINITY = float('inf')
@@ -23,7 +36,7 @@ def py_encode_basestring(s):
     return '"' + ''.join([_ESCAPE_DCT.get(c, c) for c in s]) + '"'
 
 
-encode_basestring = py_encode_basestring
+encode_basestring = c_encode_basestring or py_encode_basestring
 
 
 def py_encode_basestring_ascii(s):
@@ -48,7 +61,7 @@ def py_encode_basestring_ascii(s):
     return '"' + ''.join(out) + '"'
 
 
-encode_basestring_ascii = py_encode_basestring_ascii
+encode_basestring_ascii = c_encode_basestring_ascii or py_encode_basestring_ascii
 
 
 class JSONEncoder(object):
@@ -108,9 +121,18 @@ class JSONEncoder(object):
                 raise ValueError("Out of range float values are not JSON compliant: " + repr(o))
             return text
 
-        _iterencode = _make_iterencode(markers, self.default, _encoder, self.indent, floatstr,
-                                       self.key_separator, self.item_separator,
-                                       self.sort_keys, self.skipkeys, _one_shot)
+        if self.indent is None or isinstance(self.indent, str):
+            indent = self.indent
+        else:
+            indent = ' ' * self.indent
+        if _one_shot and c_make_encoder is not None:
+            _iterencode = c_make_encoder(markers, self.default, _encoder, indent,
+                                         self.key_separator, self.item_separator,
+                                         self.sort_keys, self.skipkeys, self.allow_nan)
+        else:
+            _iterencode = _make_iterencode(markers, self.default, _encoder, indent, floatstr,
+                                           self.key_separator, self.item_separator,
+                                           self.sort_keys, self.skipkeys, _one_shot)
         return _iterencode(o, 0)
 
 
@@ -143,33 +165,27 @@ def _make_iterencode(markers, _default, _encoder, _indent, _floatstr, _key_separ
                 first = False
             else:
                 buf = separator
-            try:
-                if isinstance(value, str):
-                    yield buf + _encoder(value)
-                elif value is None:
-                    yield buf + 'null'
-                elif value is True:
-                    yield buf + 'true'
-                elif value is False:
-                    yield buf + 'false'
-                elif isinstance(value, int):
-                    yield buf + int.__repr__(value)
-                elif isinstance(value, float):
-                    yield buf + _floatstr(value)
+            if isinstance(value, str):
+                yield buf + _encoder(value)
+            elif value is None:
+                yield buf + 'null'
+            elif value is True:
+                yield buf + 'true'
+            elif value is False:
+                yield buf + 'false'
+            elif isinstance(value, int):
+                yield buf + int.__repr__(value)
+            elif isinstance(value, float):
+                yield buf + _floatstr(value)
+            else:
+                yield buf
+                if isinstance(value, (list, tuple)):
+                    chunks = _iterencode_list(value, _current_indent_level)
+                elif isinstance(value, dict):
+                    chunks = _iterencode_dict(value, _current_indent_level)
                 else:
-                    yield buf
-                    if isinstance(value, (list, tuple)):
-                        chunks = _iterencode_list(value, _current_indent_level)
-                    elif isinstance(value, dict):
-                        chunks = _iterencode_dict(value, _current_indent_level)
-                    else:
-                        chunks = _iterencode(value, _current_indent_level)
-                    yield from chunks
-            except GeneratorExit:
-                raise
-            except BaseException as exc:
-                exc.add_note(f'when serializing {type(lst).__name__} item {i}')
-                raise
+                    chunks = _iterencode(value, _current_indent_level)
+                yield from chunks
         if newline_indent is not None:
             _current_indent_level -= 1
             yield '\n' + _indent * _current_indent_level
@@ -224,32 +240,26 @@ def _make_iterencode(markers, _default, _encoder, _indent, _floatstr, _key_separ
                 yield item_separator
             yield _encoder(key)
             yield _key_separator
-            try:
-                if isinstance(value, str):
-                    yield _encoder(value)
-                elif value is None:
-                    yield 'null'
-                elif value is True:
-                    yield 'true'
-                elif value is False:
-                    yield 'false'
-                elif isinstance(value, int):
-                    yield int.__repr__(value)
-                elif isinstance(value, float):
-                    yield _floatstr(value)
+            if isinstance(value, str):
+                yield _encoder(value)
+            elif value is None:
+                yield 'null'
+            elif value is True:
+                yield 'true'
+            elif value is False:
+                yield 'false'
+            elif isinstance(value, int):
+                yield int.__repr__(value)
+            elif isinstance(value, float):
+                yield _floatstr(value)
+            else:
+                if isinstance(value, (list, tuple)):
+                    chunks = _iterencode_list(value, _current_indent_level)
+                elif isinstance(value, dict):
+                    chunks = _iterencode_dict(value, _current_indent_level)
                 else:
-                    if isinstance(value, (list, tuple)):
-                        chunks = _iterencode_list(value, _current_indent_level)
-                    elif isinstance(value, dict):
-                        chunks = _iterencode_dict(value, _current_indent_level)
-                    else:
-                        chunks = _iterencode(value, _current_indent_level)
-                    yield from chunks
-            except GeneratorExit:
-                raise
-            except BaseException as exc:
-                exc.add_note(f'when serializing {type(dct).__name__} item {key!r}')
-                raise
+                    chunks = _iterencode(value, _current_indent_level)
+                yield from chunks
         if newline_indent is not None:
             _current_indent_level -= 1
             yield '\n' + _indent * _current_indent_level
@@ -281,13 +291,7 @@ def _make_iterencode(markers, _default, _encoder, _indent, _floatstr, _key_separ
                     raise ValueError("Circular reference detected")
                 markers[markerid] = o
             newobj = _default(o)
-            try:
-                yield from _iterencode(newobj, _current_indent_level)
-            except GeneratorExit:
-                raise
-            except BaseException as exc:
-                exc.add_note(f'when serializing {type(o).__name__} object')
-                raise
+            yield from _iterencode(newobj, _current_indent_level)
             if markers is not None:
                 del markers[markerid]
     return _iterencode
