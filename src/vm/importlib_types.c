@@ -1360,6 +1360,25 @@ static int ready_types(void)
     return 0;
 }
 
+/* sys and builtins exist before the import system does; give them the spec a built-in
+ * module import would have produced, so their reprs and __spec__ match CPython's. */
+static int set_builtin_spec(PyObject *moddict, const char *name)
+{
+    PyObject *nm = PyUnicode_FromString(name);
+    PyObject *origin = PyUnicode_FromString("built-in");
+    PyObject *spec = nm && origin ? new_spec(nm, (PyObject *)&BuiltinImporter_Type, origin, 0)
+                                  : NULL;
+    int rc = spec == NULL || PyDict_SetItemString(moddict, "__spec__", spec) < 0 ||
+                     PyDict_SetItemString(moddict, "__loader__",
+                                          (PyObject *)&BuiltinImporter_Type) < 0
+                 ? -1
+                 : 0;
+    Py_XDECREF(nm);
+    Py_XDECREF(origin);
+    Py_XDECREF(spec);
+    return rc;
+}
+
 int _PyImport_InitSysHooks(PyObject *sysdict)
 {
     if (ready_types() < 0)
@@ -1376,6 +1395,9 @@ int _PyImport_InitSysHooks(PyObject *sysdict)
     if (PyDict_SetItemString(sysdict, "meta_path", meta) < 0 ||
         PyDict_SetItemString(sysdict, "path_hooks", hooks) < 0 ||
         PyDict_SetItemString(sysdict, "path_importer_cache", cache) < 0)
+        goto done;
+    if (set_builtin_spec(sysdict, "sys") < 0 ||
+        set_builtin_spec(_PyInterpreterState_GET()->builtins, "builtins") < 0)
         goto done;
     rc = 0;
 done:
