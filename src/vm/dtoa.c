@@ -2,117 +2,27 @@
  *
  * double -> text: the C library's printf is exact (it formats the binary value with
  * correct rounding), so fixed-precision formats go through it. The shortest round-trip
- * representation (repr) is found by asking for the correctly rounded 15-, 16- and
- * 17-digit forms in turn: every decimal of at most 15 significant digits survives a trip
- * through a normal double, so when the 15-digit form round-trips, stripping its trailing
- * zeros yields the shortest digits; otherwise the 16- or 17-digit form is the answer.
+ * representation (repr) comes from the Ryu algorithm in dtoa_shortest.c.
  * text -> double: the syntax is checked here, the correctly rounded conversion is strtod's.
  */
 #include "Python.h"
 #include <math.h>
 #include <float.h>
+#include <stdint.h>
+#include <string.h>
 
-/* Split a "%.*e" rendering into its significant digits and decimal exponent. */
-static int split_exp_form(const char *buf, char *digits, int *exp10)
-{
-    int n = 0;
-    const char *p = buf;
-    if (*p == '-')
-        p++;
-    for (; *p && *p != 'e'; p++)
-        if (*p != '.')
-            digits[n++] = *p;
-    digits[n] = '\0';
-    *exp10 = *p == 'e' ? atoi(p + 1) : 0;
-    return n;
-}
-
-/* Increment a digit string by one unit in its last place; may lengthen it ("99"->"100"). */
-static int bump_digits(char *digits, int n, int *exp10)
-{
-    int i = n - 1;
-    while (i >= 0 && digits[i] == '9')
-        digits[i--] = '0';
-    if (i >= 0) {
-        digits[i]++;
-        return n;
-    }
-    memmove(digits + 1, digits, (size_t)n + 1);
-    digits[0] = '1';
-    digits[n] = '\0';
-    (*exp10)++;
-    return n;
-}
-
-static double parse_digits_exp(const char *digits, int n, int exp10)
-{
-    char buf[64];
-    snprintf(buf, sizeof buf, "%.1s.%se%d", digits, n > 1 ? digits + 1 : "0", exp10);
-    return strtod(buf, NULL);
-}
-
-/* Try the correctly rounded p-digit form of x (x > 0, finite). For a power of two the
- * rounding interval is lopsided, so the next decimal up is also a candidate. */
-static int try_precision(double x, int p, char *digits, int *exp10, int pow2)
-{
-    char buf[48];
-    snprintf(buf, sizeof buf, "%.*e", p - 1, x);
-    int n = split_exp_form(buf, digits, exp10);
-    if (strtod(buf, NULL) == x)
-        return n;
-    if (pow2) {
-        char alt[24];
-        int e = *exp10;
-        memcpy(alt, digits, (size_t)n + 1);
-        n = bump_digits(alt, n, &e);
-        if (parse_digits_exp(alt, n, e) == x) {
-            memcpy(digits, alt, (size_t)n + 1);
-            *exp10 = e;
-            return n;
-        }
-    }
-    return 0;
-}
+int _Kr_ShortestDigitsBits(uint64_t ieee_mantissa, unsigned ieee_exponent, char *digits,
+                           int *decpt);
 
 /* Shortest digits d1 d2 ... dn (no trailing zeros) with x == 0.d1d2...dn * 10**decpt
- * round-tripping to x. x must be finite and positive. Returns n. */
+ * round-tripping to x (the closest such when there are several). x must be finite and
+ * positive. Returns n. The work is done by src/vm/dtoa_shortest.c. */
 int _Kr_ShortestDigits(double x, char *digits, int *decpt)
 {
-    int exp10 = 0, n = 0, e2;
-    if (x < 9007199254740992.0 && x == floor(x)) {
-        /* below 2**53 doubles are at most 1 apart, so an integral value's own digits
-         * (trailing zeros dropped) are the shortest that round-trip */
-        char buf[24];
-        n = snprintf(buf, sizeof buf, "%llu", (unsigned long long)x);
-        *decpt = n;
-        while (n > 1 && buf[n - 1] == '0')
-            n--;
-        memcpy(digits, buf, (size_t)n);
-        digits[n] = '\0';
-        return n;
-    }
-    double m = frexp(x, &e2);
-    int pow2 = m == 0.5;
-    if (x >= DBL_MIN) {
-        n = try_precision(x, 15, digits, &exp10, pow2);
-        if (!n)
-            n = try_precision(x, 16, digits, &exp10, pow2);
-    }
-    else {
-        /* subnormals carry fewer bits: search upwards from one digit */
-        for (int p = 1; p <= 16 && !n; p++)
-            n = try_precision(x, p, digits, &exp10, pow2);
-    }
-    if (!n) {
-        char buf[48];
-        snprintf(buf, sizeof buf, "%.16e", x);
-        n = split_exp_form(buf, digits, &exp10);
-    }
-    while (n > 1 && digits[n - 1] == '0')
-        n--;
-    digits[n] = '\0';
-    *decpt = exp10 + 1;
-    return n;
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    return _Kr_ShortestDigitsBits(bits & ((UINT64_C(1) << 52) - 1),
+                                  (unsigned)(bits >> 52) & 0x7ff, digits, decpt);
 }
 
 /* ---- double -> text --------------------------------------------------------------- */
