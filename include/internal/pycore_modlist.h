@@ -32,5 +32,6 @@
     X("_sha3", PyInit__sha3) \
     X("_blake2", PyInit__blake2) \
     X("binascii", PyInit_binascii) \
-    X("_json", PyInit__json)
+    X("_json", PyInit__json) \
+    X("itertools", PyInit_itertools)
 #endif
