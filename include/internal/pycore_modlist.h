@@ -33,5 +33,6 @@
     X("_blake2", PyInit__blake2) \
     X("binascii", PyInit_binascii) \
     X("_json", PyInit__json) \
-    X("itertools", PyInit_itertools)
+    X("itertools", PyInit_itertools) \
+    X("array", PyInit_array)
 #endif
