@@ -55,6 +55,7 @@ struct _ts {
 
     PyObject *dict;           /* per-thread dict (threading.local support) */
     PyObject *async_gen_firstiter, *async_gen_finalizer;
+    PyObject *context; /* the current contextvars.Context, created on first use */
     PyObject *coroutine_origin_tracking_depth_unused;
     unsigned long thread_id;
     unsigned long native_thread_id;

@@ -34,5 +34,6 @@
     X("binascii", PyInit_binascii) \
     X("_json", PyInit__json) \
     X("itertools", PyInit_itertools) \
-    X("array", PyInit_array)
+    X("array", PyInit_array) \
+    X("_contextvars", PyInit__contextvars)
 #endif

@@ -109,6 +109,7 @@ void PyThreadState_Clear(PyThreadState *ts)
     Py_CLEAR(ts->dict);
     Py_CLEAR(ts->async_gen_firstiter);
     Py_CLEAR(ts->async_gen_finalizer);
+    Py_CLEAR(ts->context);
     Py_CLEAR(ts->c_profileobj);
     Py_CLEAR(ts->c_traceobj);
     ts->c_profilefunc = NULL;
