@@ -223,6 +223,21 @@ static void finalize_modules(PyInterpreterState *interp)
     PyGC_Collect();
 }
 
+/* Non-daemon threads finish before atexit handlers run: if the program imported
+ * threading, its _shutdown() joins them (errors are reported, not raised). */
+static void wait_for_thread_shutdown(PyInterpreterState *interp)
+{
+    PyObject *threading = PyDict_GetItemString(interp->imports.modules, "threading");
+    if (threading == NULL)
+        return;
+    Py_INCREF(threading);
+    PyObject *r = PyObject_CallMethod(threading, "_shutdown", NULL);
+    if (r == NULL)
+        PyErr_WriteUnraisable(threading);
+    Py_XDECREF(r);
+    Py_DECREF(threading);
+}
+
 int Py_FinalizeEx(void)
 {
     PyThreadState *ts = _PyThreadState_GET();
@@ -231,6 +246,7 @@ int Py_FinalizeEx(void)
     PyInterpreterState *interp = ts->interp;
     int status = 0;
 
+    wait_for_thread_shutdown(interp);
     _PyAtExit_Call();
     if (_PyIO_FlushStdio() < 0)
         status = 120;
