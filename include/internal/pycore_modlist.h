@@ -35,5 +35,6 @@
     X("_json", PyInit__json) \
     X("itertools", PyInit_itertools) \
     X("array", PyInit_array) \
-    X("_contextvars", PyInit__contextvars)
+    X("_contextvars", PyInit__contextvars) \
+    X("marshal", PyInit_marshal)
 #endif

@@ -888,6 +888,9 @@ int _PyUnicode_InitGlobalObjects(void)
         kr_unicode_consts.latin1[i] = c;
     }
     _PyUnicode_InternImmortal(&kr_unicode_consts.empty);
+    /* As in CPython 3.13, the one-character strings are interned too (marshal shows it). */
+    for (int i = 0; i < 256; i++)
+        _PyUnicode_InternImmortal(&kr_unicode_consts.latin1[i]);
 #define KR_MAKE_ID(name)                                          \
     do {                                                          \
         PyObject *s_ = PyUnicode_FromString(#name);               \
