@@ -31,16 +31,8 @@ class JSONDecodeError(ValueError):
 
 
 _CONSTANTS = {'-Infinity': NegInf, 'Infinity': PosInf, 'NaN': NaN}
-_WS = ' \t\n\r'
 _ESCAPES = {'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r',
             't': '\t'}
-
-
-def _skip_ws(s, i):
-    n = len(s)
-    while i < n and s[i] in _WS:
-        i += 1
-    return i
 
 
 def _decode_uXXXX(s, pos):
@@ -120,8 +112,8 @@ class JSONDecoder(object):
         self.scan_once = scanner.make_scanner(self)
 
     def decode(self, s):
-        obj, end = self.raw_decode(s, idx=_skip_ws(s, 0))
-        end = _skip_ws(s, end)
+        obj, end = self.raw_decode(s, idx=scanner._skip_ws(s, 0))
+        end = scanner._skip_ws(s, end)
         if end != len(s):
             raise JSONDecodeError("Extra data", s, end)
         return obj

@@ -312,6 +312,28 @@ static int unmark(EncoderObject *s, PyObject *ident)
     return rc;
 }
 
+/* Opening bracket, and the first line break when indenting (*level is the inner level). */
+static int open_container(EncoderObject *s, _PyUnicodeWriter *w, Py_UCS4 open, Py_ssize_t *level)
+{
+    if (_PyUnicodeWriter_WriteChar(w, open) < 0)
+        return -1;
+    if (s->indent == Py_None)
+        return 0;
+    ++*level;
+    return write_newline_indent(s, w, *level);
+}
+
+/* Releases the circular-reference marker, then writes the closing bracket. */
+static int close_container(EncoderObject *s, _PyUnicodeWriter *w, PyObject *ident,
+                           Py_ssize_t level, Py_UCS4 close)
+{
+    if (unmark(s, ident) < 0)
+        return -1;
+    if (s->indent != Py_None && write_newline_indent(s, w, level - 1) < 0)
+        return -1;
+    return _PyUnicodeWriter_WriteChar(w, close);
+}
+
 static int encode_list(EncoderObject *s, _PyUnicodeWriter *w, PyObject *seq, Py_ssize_t level)
 {
     PyObject *fast = PySequence_Fast(seq, "_iterencode_list needs a sequence");
@@ -326,13 +348,8 @@ static int encode_list(EncoderObject *s, _PyUnicodeWriter *w, PyObject *seq, Py_
         Py_DECREF(fast);
         return -1;
     }
-    if (_PyUnicodeWriter_WriteChar(w, '[') < 0)
+    if (open_container(s, w, '[', &level) < 0)
         goto error;
-    if (s->indent != Py_None) {
-        level++;
-        if (write_newline_indent(s, w, level) < 0)
-            goto error;
-    }
     /* The list may change size under a default() callback: re-read the size each time. */
     for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(fast); i++) {
         if (i > 0 && write_item_separator(s, w, level) < 0)
@@ -343,15 +360,8 @@ static int encode_list(EncoderObject *s, _PyUnicodeWriter *w, PyObject *seq, Py_
         if (rc < 0)
             goto error;
     }
-    if (unmark(s, ident) < 0) {
-        ident = NULL;
-        goto error;
-    }
-    ident = NULL;
-    if (s->indent != Py_None && write_newline_indent(s, w, level - 1) < 0)
-        goto error;
     Py_DECREF(fast);
-    return _PyUnicodeWriter_WriteChar(w, ']');
+    return close_container(s, w, ident, level, ']');
 error:
     Py_XDECREF(ident);
     Py_DECREF(fast);
@@ -403,13 +413,8 @@ static int encode_dict(EncoderObject *s, _PyUnicodeWriter *w, PyObject *dct, Py_
     PyObject *ident, *items = NULL;
     if (mark(s, dct, &ident) < 0)
         return -1;
-    if (_PyUnicodeWriter_WriteChar(w, '{') < 0)
+    if (open_container(s, w, '{', &level) < 0)
         goto error;
-    if (s->indent != Py_None) {
-        level++;
-        if (write_newline_indent(s, w, level) < 0)
-            goto error;
-    }
     int first = 1;
     if (s->sort_keys || !PyDict_CheckExact(dct)) {
         items = PyMapping_Items(dct);
@@ -444,14 +449,7 @@ static int encode_dict(EncoderObject *s, _PyUnicodeWriter *w, PyObject *dct, Py_
                 goto error;
         }
     }
-    if (unmark(s, ident) < 0) {
-        ident = NULL;
-        goto error;
-    }
-    ident = NULL;
-    if (s->indent != Py_None && write_newline_indent(s, w, level - 1) < 0)
-        goto error;
-    return _PyUnicodeWriter_WriteChar(w, '}');
+    return close_container(s, w, ident, level, '}');
 error:
     Py_XDECREF(items);
     Py_XDECREF(ident);

@@ -223,6 +223,32 @@ static Py_ssize_t skip_ws(int kind, const void *data, Py_ssize_t i, Py_ssize_t l
     return i;
 }
 
+/* After an item of an object or array: the closing character (1, *pidx at it), or a comma
+ * and the start of the next item (0, *pidx at it); -1 with JSONDecodeError otherwise. */
+static int after_item(PyObject *pystr, Py_ssize_t *pidx, Py_UCS4 close, const char *trailing_msg)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(pystr);
+    int kind = PyUnicode_KIND(pystr);
+    const void *data = PyUnicode_DATA(pystr);
+    Py_ssize_t idx = skip_ws(kind, data, *pidx, len);
+    if (idx < len && PyUnicode_READ(kind, data, idx) == close) {
+        *pidx = idx;
+        return 1;
+    }
+    if (idx >= len || PyUnicode_READ(kind, data, idx) != ',') {
+        _KrJSON_RaiseDecodeError("Expecting ',' delimiter", pystr, idx);
+        return -1;
+    }
+    Py_ssize_t comma = idx;
+    idx = skip_ws(kind, data, idx + 1, len);
+    if (idx < len && PyUnicode_READ(kind, data, idx) == close) {
+        _KrJSON_RaiseDecodeError(trailing_msg, pystr, comma);
+        return -1;
+    }
+    *pidx = idx;
+    return 0;
+}
+
 static PyObject *parse_object(ScannerObject *s, PyObject *pystr, Py_ssize_t idx, Py_ssize_t *next)
 {
     Py_ssize_t len = PyUnicode_GET_LENGTH(pystr);
@@ -272,20 +298,12 @@ static PyObject *parse_object(ScannerObject *s, PyObject *pystr, Py_ssize_t idx,
             }
             Py_CLEAR(key);
             Py_CLEAR(val);
-            idx = skip_ws(kind, data, after, len);
-            if (idx < len && PyUnicode_READ(kind, data, idx) == '}')
+            idx = after;
+            int end = after_item(pystr, &idx, '}', "Illegal trailing comma before end of object");
+            if (end < 0)
+                goto bail;
+            if (end)
                 break;
-            if (idx >= len || PyUnicode_READ(kind, data, idx) != ',') {
-                _KrJSON_RaiseDecodeError("Expecting ',' delimiter", pystr, idx);
-                goto bail;
-            }
-            Py_ssize_t comma = idx;
-            idx = skip_ws(kind, data, idx + 1, len);
-            if (idx < len && PyUnicode_READ(kind, data, idx) == '}') {
-                _KrJSON_RaiseDecodeError("Illegal trailing comma before end of object", pystr,
-                                         comma);
-                goto bail;
-            }
         }
     }
     *next = idx + 1;
@@ -326,20 +344,12 @@ static PyObject *parse_array(ScannerObject *s, PyObject *pystr, Py_ssize_t idx, 
             Py_DECREF(val);
             if (rc < 0)
                 goto bail;
-            idx = skip_ws(kind, data, after, len);
-            if (idx < len && PyUnicode_READ(kind, data, idx) == ']')
+            idx = after;
+            int end = after_item(pystr, &idx, ']', "Illegal trailing comma before end of array");
+            if (end < 0)
+                goto bail;
+            if (end)
                 break;
-            if (idx >= len || PyUnicode_READ(kind, data, idx) != ',') {
-                _KrJSON_RaiseDecodeError("Expecting ',' delimiter", pystr, idx);
-                goto bail;
-            }
-            Py_ssize_t comma = idx;
-            idx = skip_ws(kind, data, idx + 1, len);
-            if (idx < len && PyUnicode_READ(kind, data, idx) == ']') {
-                _KrJSON_RaiseDecodeError("Illegal trailing comma before end of array", pystr,
-                                         comma);
-                goto bail;
-            }
         }
     }
     *next = idx + 1;

@@ -308,15 +308,9 @@ static PyObject *comb_emit(CombObject *co)
     return _KrIter_FillResult(&co->result, co->pool, co->indices, co->r);
 }
 
-static PyObject *perm_next(PyObject *self)
+/* Each advance function steps the index vector to the next selection; 0 when done. */
+static int perm_advance(CombObject *co)
 {
-    CombObject *co = (CombObject *)self;
-    if (co->stopped)
-        return NULL;
-    if (!co->started) {
-        co->started = 1;
-        return comb_emit(co);
-    }
     Py_ssize_t n = PyTuple_GET_SIZE(co->pool), r = co->r;
     Py_ssize_t *idx = co->indices, *cyc = co->cycles;
     for (Py_ssize_t i = r - 1; i >= 0; i--) {
@@ -333,59 +327,68 @@ static PyObject *perm_next(PyObject *self)
             Py_ssize_t t = idx[i];
             idx[i] = idx[n - j];
             idx[n - j] = t;
-            return comb_emit(co);
+            return 1;
         }
     }
-    co->stopped = 1;
-    return NULL;
+    return 0;
 }
 
-static PyObject *comb_next(PyObject *self)
+static int comb_advance(CombObject *co)
 {
-    CombObject *co = (CombObject *)self;
-    if (co->stopped)
-        return NULL;
-    if (!co->started) {
-        co->started = 1;
-        return comb_emit(co);
-    }
     Py_ssize_t n = PyTuple_GET_SIZE(co->pool), r = co->r;
     Py_ssize_t *idx = co->indices;
     Py_ssize_t i = r - 1;
     while (i >= 0 && idx[i] == i + n - r)
         i--;
-    if (i < 0) {
-        co->stopped = 1;
-        return NULL;
-    }
+    if (i < 0)
+        return 0;
     idx[i]++;
     for (Py_ssize_t j = i + 1; j < r; j++)
         idx[j] = idx[j - 1] + 1;
-    return comb_emit(co);
+    return 1;
 }
 
-static PyObject *cwr_next(PyObject *self)
+static int cwr_advance(CombObject *co)
 {
-    CombObject *co = (CombObject *)self;
-    if (co->stopped)
-        return NULL;
-    if (!co->started) {
-        co->started = 1;
-        return comb_emit(co);
-    }
     Py_ssize_t n = PyTuple_GET_SIZE(co->pool), r = co->r;
     Py_ssize_t *idx = co->indices;
     Py_ssize_t i = r - 1;
     while (i >= 0 && idx[i] == n - 1)
         i--;
-    if (i < 0) {
-        co->stopped = 1;
-        return NULL;
-    }
+    if (i < 0)
+        return 0;
     Py_ssize_t v = idx[i] + 1;
     for (Py_ssize_t j = i; j < r; j++)
         idx[j] = v;
+    return 1;
+}
+
+static PyObject *comb_step(PyObject *self, int (*advance)(CombObject *))
+{
+    CombObject *co = (CombObject *)self;
+    if (co->stopped)
+        return NULL;
+    if (co->started && !advance(co)) {
+        co->stopped = 1;
+        return NULL;
+    }
+    co->started = 1;
     return comb_emit(co);
+}
+
+static PyObject *perm_next(PyObject *self)
+{
+    return comb_step(self, perm_advance);
+}
+
+static PyObject *comb_next(PyObject *self)
+{
+    return comb_step(self, comb_advance);
+}
+
+static PyObject *cwr_next(PyObject *self)
+{
+    return comb_step(self, cwr_advance);
 }
 
 static int comb_traverse(PyObject *self, visitproc visit, void *arg)
