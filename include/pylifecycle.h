@@ -34,6 +34,7 @@ void _PyAtExit_Call(void);
 #define PY_MAJOR_VERSION 3
 #define PY_MINOR_VERSION 13
 #define PY_MICRO_VERSION 0
+void PyOS_AfterFork_Child(void); /* os.fork() child, after the GIL reset (ceval_gil.c) */
 #define PY_RELEASE_LEVEL 0xF
 #define PY_RELEASE_SERIAL 0
 #define PY_VERSION "3.13.0"

@@ -2,11 +2,13 @@
 import abc
 import sys
 import stat as st
-from _collections_abc import MutableMapping, _check_methods
+from _collections_abc import MutableMapping, Mapping, _check_methods
 
 import posix
 from posix import *
 from posix import _exit, _have_functions
+
+GenericAlias = type(list[int])
 
 name = 'posix'
 linesep = '\n'
@@ -29,10 +31,12 @@ __all__ = ["altsep", "curdir", "pardir", "sep", "pathsep", "linesep", "defpath",
            "supports_bytes_environ"]
 __all__.extend(n for n in dir(posix) if not n.startswith('_') and n not in __all__)
 
-supports_dir_fd = set()
-supports_effective_ids = set()
-supports_fd = set()
-supports_follow_symlinks = set()
+supports_dir_fd = {access, chmod, chown, link, mkdir, mkfifo, mknod, open, readlink,
+                   rename, rmdir, stat, symlink, unlink, utime}
+supports_effective_ids = {access}
+supports_fd = {chdir, chmod, chown, execve, listdir, pathconf, scandir, stat, statvfs,
+               truncate, utime}
+supports_follow_symlinks = {access, chown, link, stat, utime}
 supports_bytes_environ = True
 
 
@@ -83,6 +87,11 @@ def renames(old, new):
             pass
 
 
+# Passed as followlinks by pathlib.Path.walk: symlinks to directories are listed with
+# the files instead of with the directories.
+_walk_symlinks_as_files = object()
+
+
 def walk(top, topdown=True, onerror=None, followlinks=False):
     sys.audit("os.walk", top, topdown, onerror, followlinks)
     stack = [fspath(top)]
@@ -115,7 +124,10 @@ def walk(top, topdown=True, onerror=None, followlinks=False):
                     cont = True
                     break
                 try:
-                    is_dir = entry.is_dir()
+                    if followlinks is _walk_symlinks_as_files:
+                        is_dir = entry.is_dir(follow_symlinks=False)
+                    else:
+                        is_dir = entry.is_dir()
                 except OSError:
                     is_dir = False
                 if is_dir:
@@ -148,14 +160,73 @@ def walk(top, topdown=True, onerror=None, followlinks=False):
 
 
 def fwalk(top=".", topdown=True, onerror=None, *, follow_symlinks=False, dir_fd=None):
-    # Without directory file descriptors the walk is path based; the fd yielded is
-    # opened on the directory for callers that use it.
-    for dirpath, dirnames, filenames in walk(top, topdown, onerror, follow_symlinks):
-        fd = open(dirpath, O_RDONLY | O_DIRECTORY)
+    """Directory tree generator like walk(), also yielding a descriptor open on each
+    directory: (dirpath, dirnames, filenames, dirfd). The descriptors are closed when
+    the walk moves on."""
+    sys.audit("os.fwalk", top, topdown, onerror, follow_symlinks, dir_fd)
+    top = fspath(top)
+    isbytes = isinstance(top, bytes)
+    # Errors on the top directory itself propagate; onerror only sees those below it.
+    if not follow_symlinks:
+        orig_st = stat(top, follow_symlinks=False, dir_fd=dir_fd)
+    topfd = open(top, O_RDONLY | O_NONBLOCK, dir_fd=dir_fd)
+    try:
+        # Refuse to descend through a symlink swapped in after the stat (a race).
+        if follow_symlinks or (st.S_ISDIR(orig_st.st_mode) and
+                               path.samestat(orig_st, stat(topfd))):
+            yield from _fwalk_dir(topfd, top, isbytes, topdown, onerror, follow_symlinks)
+    finally:
+        close(topfd)
+
+
+def _fwalk_dir(topfd, toppath, isbytes, topdown, onerror, follow_symlinks):
+    dirs = []
+    nondirs = []
+    entries = None if topdown or follow_symlinks else []
+    for entry in scandir(topfd):
+        name = entry.name
+        if isbytes:
+            name = fsencode(name)
         try:
-            yield dirpath, dirnames, filenames, fd
+            if entry.is_dir():
+                dirs.append(name)
+                if entries is not None:
+                    entries.append(entry)
+            else:
+                nondirs.append(name)
+        except OSError:
+            try:
+                if entry.is_symlink():
+                    nondirs.append(name)
+            except OSError:
+                pass
+    if topdown:
+        yield toppath, dirs, nondirs, topfd
+    children = dirs if entries is None else list(zip(dirs, entries))
+    for child in children:
+        if entries is None:
+            name, entry = child, None
+        else:
+            name, entry = child
+        try:
+            if not follow_symlinks:
+                if entry is None:
+                    orig_st = stat(name, dir_fd=topfd, follow_symlinks=False)
+                else:
+                    orig_st = entry.stat(follow_symlinks=False)
+            dirfd = open(name, O_RDONLY | O_NONBLOCK, dir_fd=topfd)
+        except OSError as err:
+            if onerror is not None:
+                onerror(err)
+            continue
+        try:
+            if follow_symlinks or path.samestat(orig_st, stat(dirfd)):
+                yield from _fwalk_dir(dirfd, path.join(toppath, name), isbytes, topdown,
+                                      onerror, follow_symlinks)
         finally:
-            close(fd)
+            close(dirfd)
+    if not topdown:
+        yield toppath, dirs, nondirs, topfd
 
 
 def _exists(name):
@@ -426,3 +497,80 @@ class PathLike(abc.ABC):
 SEEK_SET = 0
 SEEK_CUR = 1
 SEEK_END = 2
+
+
+def process_cpu_count():
+    """Get the number of CPUs of the current process (the ones it may run on)."""
+    try:
+        return len(sched_getaffinity(0))
+    except OSError:
+        return cpu_count()
+
+
+# ---- spawn*: fork + exec convenience functions ------------------------------------------
+P_WAIT = 0
+P_NOWAIT = P_NOWAITO = 1
+
+
+def _spawnvef(mode, file, args, env, func):
+    if not isinstance(args, (tuple, list)):
+        raise TypeError('argv must be a tuple or a list')
+    if not args or not args[0]:
+        raise ValueError('argv first element cannot be empty')
+    pid = fork()
+    if not pid:
+        try:
+            if env is None:
+                func(file, args)
+            else:
+                func(file, args, env)
+        except:
+            _exit(127)
+    else:
+        if mode == P_NOWAIT:
+            return pid
+        while True:
+            wpid, sts = waitpid(pid, 0)
+            if WIFSTOPPED(sts):
+                continue
+            return waitstatus_to_exitcode(sts)
+
+
+def spawnv(mode, file, args):
+    """spawnv(mode, file, args) -> integer
+
+Execute file with arguments from args in a subprocess.
+If mode == P_NOWAIT return the pid of the process.
+If mode == P_WAIT return the process's exit code if it exits normally;
+otherwise return -SIG, where SIG is the signal that killed it. """
+    return _spawnvef(mode, file, args, None, execv)
+
+
+def spawnve(mode, file, args, env):
+    return _spawnvef(mode, file, args, env, execve)
+
+
+def spawnvp(mode, file, args):
+    return _spawnvef(mode, file, args, None, execvp)
+
+
+def spawnvpe(mode, file, args, env):
+    return _spawnvef(mode, file, args, env, execvpe)
+
+
+def spawnl(mode, file, *args):
+    return spawnv(mode, file, args)
+
+
+def spawnle(mode, file, *args):
+    env = args[-1]
+    return spawnve(mode, file, args[:-1], env)
+
+
+def spawnlp(mode, file, *args):
+    return spawnvp(mode, file, args)
+
+
+def spawnlpe(mode, file, *args):
+    env = args[-1]
+    return spawnvpe(mode, file, args[:-1], env)

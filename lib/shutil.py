@@ -8,8 +8,12 @@ import collections
 
 __all__ = ["copyfileobj", "copyfile", "copymode", "copystat", "copy", "copy2",
            "copytree", "move", "rmtree", "Error", "SpecialFileError",
-           "ExecError", "ignore_patterns", "chown", "which",
-           "get_terminal_size", "SameFileError", "disk_usage"]
+           "ExecError", "make_archive", "get_archive_formats",
+           "register_archive_format", "unregister_archive_format",
+           "get_unpack_formats", "register_unpack_format",
+           "unregister_unpack_format", "unpack_archive",
+           "ignore_patterns", "chown", "which", "get_terminal_size",
+           "SameFileError", "disk_usage"]
 
 COPY_BUFSIZE = 64 * 1024
 
@@ -257,6 +261,8 @@ def rmtree(path, ignore_errors=False, onerror=None, *, onexc=None, dir_fd=None):
         if _stat.S_ISLNK(st.st_mode):
             raise OSError("Cannot call rmtree on a symbolic link")
     except OSError as err:
+        # CPython's descriptor-based walk attaches the path to every error it reports.
+        err.filename = path
         onexc(os.path.islink, path, err)
         return
     _rmtree_impl(path, onexc)
@@ -321,9 +327,72 @@ def disk_usage(path):
 
 
 def chown(path, user=None, group=None, *, dir_fd=None, follow_symlinks=True):
+    """Change owner user and group of the given path (names or numeric ids)."""
+    sys.audit('shutil.chown', path, user, group)
     if user is None and group is None:
         raise ValueError("user and/or group must be set")
-    raise LookupError("no such user: {!r}".format(user))
+    _user = user
+    _group = group
+    if user is None:
+        _user = -1
+    elif isinstance(user, str):
+        _user = _get_uid(user)
+        if _user is None:
+            raise LookupError("no such user: {!r}".format(user))
+    if group is None:
+        _group = -1
+    elif not isinstance(group, int):
+        _group = _get_gid(group)
+        if _group is None:
+            raise LookupError("no such group: {!r}".format(group))
+    os.chown(path, _user, _group, dir_fd=dir_fd, follow_symlinks=follow_symlinks)
+
+
+def _get_gid(name):
+    if name is None:
+        return None
+    try:
+        from grp import getgrnam
+    except ImportError:
+        getgrnam = None
+    if getgrnam is not None:
+        try:
+            return getgrnam(name)[2]
+        except KeyError:
+            return None
+    # Without the grp module, read the group database directly.
+    try:
+        with open('/etc/group', encoding='utf-8', errors='replace') as f:
+            for line in f:
+                fields = line.rstrip('\n').split(':')
+                if len(fields) >= 3 and fields[0] == name:
+                    return int(fields[2])
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def _get_uid(name):
+    if name is None:
+        return None
+    try:
+        from pwd import getpwnam
+    except ImportError:
+        getpwnam = None
+    if getpwnam is not None:
+        try:
+            return getpwnam(name)[2]
+        except KeyError:
+            return None
+    try:
+        with open('/etc/passwd', encoding='utf-8', errors='replace') as f:
+            for line in f:
+                fields = line.rstrip('\n').split(':')
+                if len(fields) >= 3 and fields[0] == name:
+                    return int(fields[2])
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def get_terminal_size(fallback=(80, 24)):
@@ -382,3 +451,310 @@ def which(cmd, mode=os.F_OK | os.X_OK, path=None):
             if _access_check(name, mode):
                 return name
     return None
+
+
+# ---- archives -------------------------------------------------------------------------
+# The archive modules are imported only when an archive is made or unpacked, so shutil
+# itself never depends on zlib/zipfile/tarfile being present.
+
+def _module_available(name):
+    try:
+        __import__(name)
+    except ImportError:
+        return False
+    return True
+
+
+def _make_tarball(base_name, base_dir, compress="gzip", verbose=0, dry_run=0,
+                  owner=None, group=None, logger=None, root_dir=None):
+    if compress is None:
+        tar_compression = ''
+    elif compress == 'gzip':
+        tar_compression = 'gz'
+    elif compress == 'bzip2':
+        tar_compression = 'bz2'
+    elif compress == 'xz':
+        tar_compression = 'xz'
+    else:
+        raise ValueError("bad value for 'compress', or compression format not "
+                         "supported : {0}".format(compress))
+    import tarfile
+    compress_ext = '.' + tar_compression if compress else ''
+    archive_name = base_name + '.tar' + compress_ext
+    archive_dir = os.path.dirname(archive_name)
+    if archive_dir and not os.path.exists(archive_dir):
+        if logger is not None:
+            logger.info("creating %s", archive_dir)
+        if not dry_run:
+            os.makedirs(archive_dir)
+    if logger is not None:
+        logger.info('Creating tar archive')
+    uid = _get_uid(owner)
+    gid = _get_gid(group)
+
+    def _set_uid_gid(tarinfo):
+        if gid is not None:
+            tarinfo.gid = gid
+            tarinfo.gname = group
+        if uid is not None:
+            tarinfo.uid = uid
+            tarinfo.uname = owner
+        return tarinfo
+
+    if not dry_run:
+        tar = tarfile.open(archive_name, 'w|%s' % tar_compression)
+        arcname = base_dir
+        if root_dir is not None:
+            base_dir = os.path.join(root_dir, base_dir)
+        try:
+            tar.add(base_dir, arcname, filter=_set_uid_gid)
+        finally:
+            tar.close()
+    if root_dir is not None:
+        archive_name = os.path.abspath(archive_name)
+    return archive_name
+
+
+def _make_zipfile(base_name, base_dir, verbose=0, dry_run=0, logger=None,
+                  owner=None, group=None, root_dir=None):
+    import zipfile
+    zip_filename = base_name + ".zip"
+    archive_dir = os.path.dirname(base_name)
+    if archive_dir and not os.path.exists(archive_dir):
+        if logger is not None:
+            logger.info("creating %s", archive_dir)
+        if not dry_run:
+            os.makedirs(archive_dir)
+    if logger is not None:
+        logger.info("creating '%s' and adding '%s' to it", zip_filename, base_dir)
+    if not dry_run:
+        with zipfile.ZipFile(zip_filename, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            arcname = os.path.normpath(base_dir)
+            if root_dir is not None:
+                base_dir = os.path.join(root_dir, base_dir)
+            base_dir = os.path.normpath(base_dir)
+            if arcname != os.curdir:
+                zf.write(base_dir, arcname)
+                if logger is not None:
+                    logger.info("adding '%s'", base_dir)
+            for dirpath, dirnames, filenames in os.walk(base_dir):
+                arcdirpath = dirpath
+                if root_dir is not None:
+                    arcdirpath = os.path.relpath(arcdirpath, root_dir)
+                arcdirpath = os.path.normpath(arcdirpath)
+                for name in sorted(dirnames):
+                    path = os.path.join(dirpath, name)
+                    arcname = os.path.join(arcdirpath, name)
+                    zf.write(path, arcname)
+                    if logger is not None:
+                        logger.info("adding '%s'", path)
+                for name in filenames:
+                    path = os.path.join(dirpath, name)
+                    path = os.path.normpath(path)
+                    if os.path.isfile(path):
+                        arcname = os.path.join(arcdirpath, name)
+                        zf.write(path, arcname)
+                        if logger is not None:
+                            logger.info("adding '%s'", path)
+    if root_dir is not None:
+        zip_filename = os.path.abspath(zip_filename)
+    return zip_filename
+
+
+_make_tarball.supports_root_dir = True
+_make_zipfile.supports_root_dir = True
+
+_ARCHIVE_FORMATS = {
+    'tar': (_make_tarball, [('compress', None)], "uncompressed tar file"),
+    'gztar': (_make_tarball, [('compress', 'gzip')], "gzip'ed tar-file"),
+    'zip': (_make_zipfile, [], "ZIP file"),
+}
+if _module_available('bz2'):
+    _ARCHIVE_FORMATS['bztar'] = (_make_tarball, [('compress', 'bzip2')], "bzip2'ed tar-file")
+if _module_available('lzma'):
+    _ARCHIVE_FORMATS['xztar'] = (_make_tarball, [('compress', 'xz')], "xz'ed tar-file")
+
+
+def get_archive_formats():
+    """Returns a list of supported formats for archiving and unarchiving."""
+    formats = [(name, registry[2]) for name, registry in _ARCHIVE_FORMATS.items()]
+    formats.sort()
+    return formats
+
+
+def register_archive_format(name, function, extra_args=None, description=''):
+    """Registers an archive format."""
+    if extra_args is None:
+        extra_args = []
+    if not callable(function):
+        raise TypeError('The %s object is not callable' % function)
+    if not isinstance(extra_args, (tuple, list)):
+        raise TypeError('extra_args needs to be a sequence')
+    for element in extra_args:
+        if not isinstance(element, (tuple, list)) or len(element) != 2:
+            raise TypeError('extra_args elements are : (arg_name, value)')
+    _ARCHIVE_FORMATS[name] = (function, extra_args, description)
+
+
+def unregister_archive_format(name):
+    del _ARCHIVE_FORMATS[name]
+
+
+def make_archive(base_name, format, root_dir=None, base_dir=None, verbose=0,
+                 dry_run=0, owner=None, group=None, logger=None):
+    """Create an archive file (eg. zip or tar) and return its name."""
+    sys.audit("shutil.make_archive", base_name, format, root_dir, base_dir)
+    try:
+        format_info = _ARCHIVE_FORMATS[format]
+    except KeyError:
+        raise ValueError("unknown archive format '%s'" % format) from None
+    kwargs = {'dry_run': dry_run, 'logger': logger, 'owner': owner, 'group': group}
+    func = format_info[0]
+    for arg, val in format_info[1]:
+        kwargs[arg] = val
+    if base_dir is None:
+        base_dir = os.curdir
+    supports_root_dir = getattr(func, 'supports_root_dir', False)
+    save_cwd = None
+    if root_dir is not None:
+        stmd = os.stat(root_dir).st_mode
+        if not _stat.S_ISDIR(stmd):
+            import errno
+            raise NotADirectoryError(errno.ENOTDIR, 'Not a directory', root_dir)
+        if supports_root_dir:
+            base_name = os.fspath(base_name)
+            kwargs['root_dir'] = root_dir
+        else:
+            save_cwd = os.getcwd()
+            if logger is not None:
+                logger.debug("changing into '%s'", root_dir)
+            base_name = os.path.abspath(base_name)
+            if not dry_run:
+                os.chdir(root_dir)
+    try:
+        filename = func(base_name, base_dir, **kwargs)
+    finally:
+        if save_cwd is not None:
+            if logger is not None:
+                logger.debug("changing back to '%s'", save_cwd)
+            os.chdir(save_cwd)
+    return filename
+
+
+def get_unpack_formats():
+    """Returns a list of supported formats for unpacking."""
+    formats = [(name, info[0], info[3]) for name, info in _UNPACK_FORMATS.items()]
+    formats.sort()
+    return formats
+
+
+def _check_unpack_options(extensions, function, extra_args):
+    existing_extensions = {}
+    for name, info in _UNPACK_FORMATS.items():
+        for ext in info[0]:
+            existing_extensions[ext] = name
+    for extension in extensions:
+        if extension in existing_extensions:
+            msg = '%s is already registered for "%s"'
+            raise RegistryError(msg % (extension, existing_extensions[extension]))
+    if not callable(function):
+        raise TypeError('The registered function must be a callable')
+
+
+def register_unpack_format(name, extensions, function, extra_args=None, description=''):
+    """Registers an unpack format."""
+    if extra_args is None:
+        extra_args = []
+    _check_unpack_options(extensions, function, extra_args)
+    _UNPACK_FORMATS[name] = extensions, function, extra_args, description
+
+
+def unregister_unpack_format(name):
+    """Removes the unpack format from the registry."""
+    del _UNPACK_FORMATS[name]
+
+
+def _ensure_directory(path):
+    dirname = os.path.dirname(path)
+    if not os.path.isdir(dirname):
+        os.makedirs(dirname)
+
+
+def _unpack_zipfile(filename, extract_dir):
+    import zipfile
+    if not zipfile.is_zipfile(filename):
+        raise ReadError("%s is not a zip file" % filename)
+    zf = zipfile.ZipFile(filename)
+    try:
+        for info in zf.infolist():
+            name = info.filename
+            if name.startswith('/') or '..' in name.split('/'):
+                continue
+            targetpath = os.path.join(extract_dir, *name.split('/'))
+            if not targetpath:
+                continue
+            _ensure_directory(targetpath)
+            if not name.endswith('/'):
+                with zf.open(name, 'r') as source, open(targetpath, 'wb') as target:
+                    copyfileobj(source, target)
+    finally:
+        zf.close()
+
+
+def _unpack_tarfile(filename, extract_dir, *, filter=None):
+    import tarfile
+    try:
+        tarobj = tarfile.open(filename)
+    except tarfile.TarError:
+        raise ReadError("%s is not a compressed or uncompressed tar file" % filename)
+    try:
+        tarobj.extractall(extract_dir, filter=filter)
+    finally:
+        tarobj.close()
+
+
+_UNPACK_FORMATS = {
+    'tar': (['.tar'], _unpack_tarfile, [], "uncompressed tar file"),
+    'zip': (['.zip'], _unpack_zipfile, [], "ZIP file"),
+    'gztar': (['.tar.gz', '.tgz'], _unpack_tarfile, [], "gzip'ed tar-file"),
+}
+if _module_available('bz2'):
+    _UNPACK_FORMATS['bztar'] = (['.tar.bz2', '.tbz2'], _unpack_tarfile, [],
+                                "bzip2'ed tar-file")
+if _module_available('lzma'):
+    _UNPACK_FORMATS['xztar'] = (['.tar.xz', '.txz'], _unpack_tarfile, [], "xz'ed tar-file")
+
+
+def _find_unpack_format(filename):
+    for name, info in _UNPACK_FORMATS.items():
+        for extension in info[0]:
+            if filename.endswith(extension):
+                return name
+    return None
+
+
+def unpack_archive(filename, extract_dir=None, format=None, *, filter=None):
+    """Unpack an archive."""
+    sys.audit("shutil.unpack_archive", filename, extract_dir, format)
+    if extract_dir is None:
+        extract_dir = os.getcwd()
+    extract_dir = os.fspath(extract_dir)
+    filename = os.fspath(filename)
+    if filter is None:
+        filter_kwargs = {}
+    else:
+        filter_kwargs = {'filter': filter}
+    if format is not None:
+        try:
+            format_info = _UNPACK_FORMATS[format]
+        except KeyError:
+            raise ValueError("Unknown unpack format '{0}'".format(format)) from None
+        func = format_info[1]
+        func(filename, extract_dir, **dict(format_info[2]), **filter_kwargs)
+    else:
+        format = _find_unpack_format(filename)
+        if format is None:
+            raise ReadError("Unknown archive format '{0}'".format(filename))
+        func = _UNPACK_FORMATS[format][1]
+        kwargs = dict(_UNPACK_FORMATS[format][2]) | filter_kwargs
+        func(filename, extract_dir, **kwargs)

@@ -860,6 +860,39 @@ def _register_atexit(func, *arg, **kwargs):
 
 
 def _after_fork():
+    """In a forked child only the calling thread survives: it becomes the main thread and
+    every other Thread object is marked stopped."""
+    global _active_limbo_lock, _main_thread, _shutdown_locks_lock, _shutdown_locks
+    _active_limbo_lock = RLock()
+    _shutdown_locks_lock = _allocate_lock()
+    _shutdown_locks = set()
+    try:
+        current = _active[get_ident()]
+    except KeyError:
+        current = _MainThread()
+    _main_thread = current
+    new_active = {}
+    for thread in list(_active.values()) + list(_limbo.values()):
+        if thread is current:
+            thread._tstate_lock = None
+            thread._set_tstate_lock()
+            thread._ident = get_ident()
+            thread._native_id = get_native_id()
+            new_active[thread._ident] = thread
+        else:
+            thread._is_stopped = True
+            thread._tstate_lock = None
+    _limbo.clear()
+    _active.clear()
+    _active.update(new_active)
+
+
+try:
+    import os as _os
+    if hasattr(_os, "register_at_fork"):
+        _os.register_at_fork(after_in_child=_after_fork)
+    del _os
+except ImportError:
     pass
 
 

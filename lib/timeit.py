@@ -234,8 +234,8 @@ def main(args=None, *, _wrap_timer=None):
     if worst >= best * 4:
         import warnings
         warnings.warn_explicit("The test results are likely unreliable. "
-                               "The worst time (%s) was considerably slower "
-                               "than the best time (%s)."
+                               "The worst time (%s) was more than four times "
+                               "slower than the best time (%s)."
                                % (format_time(worst), format_time(best)),
                                UserWarning, '', 0)
     return None

@@ -36,5 +36,11 @@
     X("itertools", PyInit_itertools) \
     X("array", PyInit_array) \
     X("_contextvars", PyInit__contextvars) \
-    X("marshal", PyInit_marshal)
+    X("marshal", PyInit_marshal) \
+    X("_socket", PyInit__socket) \
+    X("zlib", PyInit_zlib) \
+    X("_opcode", PyInit__opcode) \
+    X("_ast", PyInit__ast) \
+    X("_posixsubprocess", PyInit__posixsubprocess) \
+    X("_lsprof", PyInit__lsprof)
 #endif

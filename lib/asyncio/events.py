@@ -7,8 +7,63 @@ __all__ = ('AbstractEventLoop', 'Handle', 'TimerHandle', 'get_event_loop_policy'
 import collections
 import heapq
 import itertools
+import functools
 import sys
+import threading
 import time
+import types
+
+_thread_ident = threading.get_ident
+
+
+def _get_function_source(func):
+    while hasattr(func, '__wrapped__'):
+        func = func.__wrapped__
+    if isinstance(func, types.FunctionType):
+        code = func.__code__
+        return (code.co_filename, code.co_firstlineno)
+    if isinstance(func, functools.partial):
+        return _get_function_source(func.func)
+    return None
+
+
+def _format_args(args):
+    import reprlib
+    return '(' + ', '.join(reprlib.repr(arg) for arg in args) + ')' if args else '()'
+
+
+def _format_callback(func, args, suffix=''):
+    if isinstance(func, functools.partial):
+        return _format_callback(func.func, func.args + tuple(args), suffix)
+    name = getattr(func, '__qualname__', None) or getattr(func, '__name__', None)
+    func_repr = name if name else repr(func)
+    return func_repr + _format_args(args) + suffix
+
+
+def _format_callback_source(func, args):
+    """'name(args) at file:line', as asyncio shows callbacks in reprs and log messages."""
+    func_repr = _format_callback(func, args)
+    source = _get_function_source(func)
+    if source:
+        func_repr += f' at {source[0]}:{source[1]}'
+    return func_repr
+
+
+def _sighandler_noop(signum, frame):
+    """Signals reach the loop through the wakeup fd; the Python handler does nothing."""
+
+
+def _fileobj_to_fd(fileobj):
+    if isinstance(fileobj, int):
+        fd = fileobj
+    else:
+        try:
+            fd = int(fileobj.fileno())
+        except (AttributeError, TypeError, ValueError):
+            raise ValueError(f"Invalid file object: {fileobj!r}") from None
+    if fd < 0:
+        raise ValueError(f"Invalid file descriptor: {fd}")
+    return fd
 
 
 class Handle:
@@ -28,7 +83,7 @@ class Handle:
         if self._cancelled:
             info.append('cancelled')
         if self._callback is not None:
-            info.append(getattr(self._callback, '__qualname__', repr(self._callback)) + '()')
+            info.append(_format_callback_source(self._callback, self._args))
         return info
 
     def __repr__(self):
@@ -55,8 +110,8 @@ class Handle:
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:
-            cb = getattr(self._callback, '__qualname__', repr(self._callback))
-            msg = f'Exception in callback {cb}({", ".join(map(repr, self._args))})'
+            cb = _format_callback_source(self._callback, self._args)
+            msg = f'Exception in callback {cb}'
             context = {'message': msg, 'exception': exc, 'handle': self}
             self._loop.call_exception_handler(context)
         self = None
@@ -134,14 +189,110 @@ class BaseEventLoop(AbstractEventLoop):
         self._asyncgens = set()
         self._asyncgens_shutdown_called = False
         self._thread_id = None
-        self._selector = None
-        try:
-            import selectors
-            self._selector = selectors.DefaultSelector()
-        except Exception:
-            self._selector = None
+        import selectors
+        self._selector = selectors.DefaultSelector()
         self._readers = {}
         self._writers = {}
+        self._registered = set()
+        self._signal_handlers = {}
+        # A socket pair wakes the selector from other threads and from signal handlers.
+        import socket
+        self._ssock, self._csock = socket.socketpair()
+        self._ssock.setblocking(False)
+        self._csock.setblocking(False)
+        self.add_reader(self._ssock.fileno(), self._read_from_self)
+
+    def _read_from_self(self):
+        while True:
+            try:
+                data = self._ssock.recv(4096)
+                if not data:
+                    break
+                for signum in data:
+                    if signum and signum in self._signal_handlers:
+                        self._handle_signal(signum)
+            except InterruptedError:
+                continue
+            except BlockingIOError:
+                break
+
+    def _write_to_self(self):
+        csock = self._csock
+        if csock is None:
+            return
+        try:
+            csock.send(b'\0')
+        except OSError:
+            pass
+
+    def _handle_signal(self, sig):
+        handle = self._signal_handlers.get(sig)
+        if handle is None:
+            return
+        if handle._cancelled:
+            self.remove_signal_handler(sig)
+        else:
+            self._ready.append(handle)
+
+    def _check_signal(self, sig):
+        import signal
+        if not isinstance(sig, int):
+            raise TypeError(f'sig must be an int, not {sig!r}')
+        if sig not in signal.valid_signals():
+            raise ValueError(f'invalid signal number {sig}')
+
+    def add_signal_handler(self, sig, callback, *args):
+        from . import coroutines
+        import signal
+        if (coroutines.iscoroutine(callback) or coroutines.iscoroutinefunction(callback)):
+            raise TypeError("coroutines cannot be used with add_signal_handler()")
+        self._check_signal(sig)
+        self._check_closed()
+        try:
+            signal.set_wakeup_fd(self._csock.fileno())
+        except (ValueError, OSError) as exc:
+            raise RuntimeError(str(exc))
+        handle = Handle(callback, args, self, None)
+        self._signal_handlers[sig] = handle
+        try:
+            signal.signal(sig, _sighandler_noop)
+            signal.siginterrupt(sig, False)
+        except OSError as exc:
+            del self._signal_handlers[sig]
+            if not self._signal_handlers:
+                try:
+                    signal.set_wakeup_fd(-1)
+                except (ValueError, OSError):
+                    pass
+            import errno
+            if exc.errno == errno.EINVAL:
+                raise RuntimeError(f'sig {sig:d} cannot be caught')
+            raise
+
+    def remove_signal_handler(self, sig):
+        import signal
+        self._check_signal(sig)
+        try:
+            del self._signal_handlers[sig]
+        except KeyError:
+            return False
+        if sig == signal.SIGINT:
+            handler = signal.default_int_handler
+        else:
+            handler = signal.SIG_DFL
+        try:
+            signal.signal(sig, handler)
+        except OSError as exc:
+            import errno
+            if exc.errno == errno.EINVAL:
+                raise RuntimeError(f'sig {sig:d} cannot be caught')
+            raise
+        if not self._signal_handlers:
+            try:
+                signal.set_wakeup_fd(-1)
+            except (ValueError, OSError):
+                pass
+        return True
 
     def __repr__(self):
         return (f'<{self.__class__.__name__} running={self.is_running()} '
@@ -178,7 +329,7 @@ class BaseEventLoop(AbstractEventLoop):
             raise RuntimeError('This event loop is already running')
         if _get_running_loop() is not None:
             raise RuntimeError('Cannot run the event loop while another loop is running')
-        self._thread_id = 1
+        self._thread_id = _thread_ident()
         old_agen_hooks = sys.get_asyncgen_hooks()
         sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook,
                                finalizer=self._asyncgen_finalizer_hook)
@@ -214,6 +365,8 @@ class BaseEventLoop(AbstractEventLoop):
 
     def stop(self):
         self._stopping = True
+        if self._thread_id is not None and self._thread_id != _thread_ident():
+            self._write_to_self()
 
     def close(self):
         if self.is_running():
@@ -223,6 +376,16 @@ class BaseEventLoop(AbstractEventLoop):
         self._closed = True
         self._ready.clear()
         self._scheduled.clear()
+        for sig in list(self._signal_handlers):
+            self.remove_signal_handler(sig)
+        if self._ssock is not None:
+            self.remove_reader(self._ssock.fileno())
+            self._ssock.close()
+            self._csock.close()
+            self._ssock = self._csock = None
+        if self._selector is not None:
+            self._selector.close()
+            self._selector = None
         executor = self._default_executor
         if executor is not None:
             self._default_executor = None
@@ -258,52 +421,80 @@ class BaseEventLoop(AbstractEventLoop):
         return handle
 
     def call_soon_threadsafe(self, callback, *args, context=None):
-        return self.call_soon(callback, *args, context=context)
+        self._check_closed()
+        handle = Handle(callback, args, self, context)
+        self._ready.append(handle)
+        self._write_to_self()
+        return handle
 
     def _timer_handle_cancelled(self, handle):
         if handle._scheduled:
             self._timer_cancelled_count += 1
 
     def add_reader(self, fd, callback, *args):
+        self._check_closed()
+        fd = _fileobj_to_fd(fd)
         handle = Handle(callback, args, self)
+        old = self._readers.get(fd)
         self._readers[fd] = handle
-        self._update_selector(fd)
+        if old is not None:
+            old.cancel()
+        else:
+            self._update_selector(fd)
 
     def remove_reader(self, fd):
-        removed = self._readers.pop(fd, None) is not None
+        if self._selector is None:
+            return False
+        fd = _fileobj_to_fd(fd)
+        handle = self._readers.pop(fd, None)
+        if handle is None:
+            return False
+        handle.cancel()
         self._update_selector(fd)
-        return removed
+        return True
 
     def add_writer(self, fd, callback, *args):
+        self._check_closed()
+        fd = _fileobj_to_fd(fd)
         handle = Handle(callback, args, self)
+        old = self._writers.get(fd)
         self._writers[fd] = handle
-        self._update_selector(fd)
+        if old is not None:
+            old.cancel()
+        else:
+            self._update_selector(fd)
 
     def remove_writer(self, fd):
-        removed = self._writers.pop(fd, None) is not None
+        if self._selector is None:
+            return False
+        fd = _fileobj_to_fd(fd)
+        handle = self._writers.pop(fd, None)
+        if handle is None:
+            return False
+        handle.cancel()
         self._update_selector(fd)
-        return removed
+        return True
 
     def _update_selector(self, fd):
-        import selectors
         sel = self._selector
         events = 0
         if fd in self._readers:
-            events |= selectors.EVENT_READ
+            events |= 1
         if fd in self._writers:
-            events |= selectors.EVENT_WRITE
-        try:
-            sel.get_key(fd)
-            registered = True
-        except KeyError:
-            registered = False
+            events |= 2
+        registered = fd in self._registered
         if events == 0:
             if registered:
-                sel.unregister(fd)
+                self._registered.discard(fd)
+                try:
+                    sel.unregister(fd)
+                except (KeyError, ValueError, OSError):
+                    pass
         elif registered:
             sel.modify(fd, events)
         else:
             sel.register(fd, events)
+            self._registered.add(fd)
 
     def _run_once(self):
         sched_count = len(self._scheduled)
@@ -328,16 +519,24 @@ class BaseEventLoop(AbstractEventLoop):
         elif self._scheduled:
             when = self._scheduled[0]._when
             timeout = min(max(0, when - self.time()), 86400)
-        if self._readers or self._writers:
-            import selectors
-            for key, mask in self._selector.select(timeout):
-                fd = key.fd
-                if mask & selectors.EVENT_READ and fd in self._readers:
-                    self._ready.append(self._readers[fd])
-                if mask & selectors.EVENT_WRITE and fd in self._writers:
-                    self._ready.append(self._writers[fd])
-        elif timeout:
-            time.sleep(timeout)
+        readers = self._readers
+        writers = self._writers
+        for key, mask in self._selector.select(timeout):
+            fd = key.fd
+            if mask & 1:
+                handle = readers.get(fd)
+                if handle is not None:
+                    if handle._cancelled:
+                        self.remove_reader(fd)
+                    else:
+                        self._ready.append(handle)
+            if mask & 2:
+                handle = writers.get(fd)
+                if handle is not None:
+                    if handle._cancelled:
+                        self.remove_writer(fd)
+                    else:
+                        self._ready.append(handle)
         end_time = self.time() + self._clock_resolution
         while self._scheduled:
             handle = self._scheduled[0]
@@ -465,7 +664,7 @@ def _run_until_complete_cb(fut):
     fut.get_loop().stop()
 
 
-class _RunningLoop:
+class _RunningLoop(threading.local):
     loop = None
 
 
@@ -504,7 +703,8 @@ class _EventLoopPolicy:
         self._loop = loop
 
     def new_event_loop(self):
-        return BaseEventLoop()
+        from .selector_events import SelectorEventLoop
+        return SelectorEventLoop()
 
 
 _event_loop_policy = None

@@ -44,7 +44,10 @@ class Future:
             else:
                 info.append(f'result={self._result!r}')
         if self._callbacks:
-            info.append(f'cb=[{", ".join(getattr(cb, "__qualname__", repr(cb)) + "()" for cb, _ in self._callbacks)}]')
+            cbs = [events._format_callback_source(cb, ()) for cb, _ in self._callbacks]
+            if len(cbs) > 2:
+                cbs = [cbs[0], f'<{len(cbs) - 2} more>', cbs[-1]]
+            info.append(f'cb=[{", ".join(cbs)}]')
         return '<{} {}>'.format(self.__class__.__name__, ' '.join(info))
 
     def __del__(self):

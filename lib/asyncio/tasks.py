@@ -57,6 +57,20 @@ def _unregister_task(task):
     _all_tasks.discard(task)
 
 
+def _format_coroutine(coro):
+    name = getattr(coro, '__qualname__', None) or getattr(coro, '__name__', None) or type(coro).__name__
+    name += '()'
+    code = getattr(coro, 'cr_code', None) or getattr(coro, 'gi_code', None)
+    frame = getattr(coro, 'cr_frame', None)
+    if frame is None:
+        frame = getattr(coro, 'gi_frame', None)
+    if code is None:
+        return name
+    if frame is not None:
+        return f'{name} running at {code.co_filename}:{frame.f_lineno}'
+    return f'{name} done, defined at {code.co_filename}:{code.co_firstlineno}'
+
+
 class Task(futures._PyFuture):
     _log_destroy_pending = True
 
@@ -78,7 +92,8 @@ class Task(futures._PyFuture):
         _register_task(self)
 
     def __del__(self):
-        if self._state == futures._PENDING and self._log_destroy_pending:
+        # A string literal, not futures._PENDING: this can run while modules are torn down.
+        if self._state == 'PENDING' and self._log_destroy_pending:
             context = {'task': self, 'message': 'Task was destroyed but it is pending!'}
             self._loop.call_exception_handler(context)
         super().__del__()
@@ -93,9 +108,7 @@ class Task(futures._PyFuture):
                 info.append(f'exception={self._exception!r}')
             else:
                 info.append(f'result={self._result!r}')
-        coro = self._coro
-        qualname = getattr(coro, '__qualname__', None) or getattr(coro, '__name__', None) or type(coro).__name__
-        info.append(f'coro=<{qualname}() {"done" if self.done() else "running"}>')
+        info.append(f'coro=<{_format_coroutine(self._coro)}>')
         if self._fut_waiter is not None:
             info.append(f'wait_for={self._fut_waiter!r}')
         return '<{} {}>'.format(self.__class__.__name__, ' '.join(info))
@@ -224,6 +237,9 @@ class Task(futures._PyFuture):
         else:
             self.__step()
         self = None
+
+    # Callback reprs show the name CPython's C task uses.
+    __wakeup.__qualname__ = 'Task.task_wakeup'
 
 
 _PyTask = Task

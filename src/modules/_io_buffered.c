@@ -32,7 +32,8 @@ static int raw_closed(buffered *b)
     return t;
 }
 
-static int check_open(buffered *b)
+/* `what` names the operation, as in CPython's "read of closed file". */
+static int check_open(buffered *b, const char *what)
 {
     if (check_ok(b) < 0)
         return -1;
@@ -40,7 +41,7 @@ static int check_open(buffered *b)
     if (c < 0)
         return -1;
     if (c) {
-        _PyIO_ClosedError();
+        PyErr_Format(PyExc_ValueError, "%s of closed file", what);
         return -1;
     }
     return 0;
@@ -291,7 +292,7 @@ static PyObject *buf_read(PyObject *self, PyObject *const *args, Py_ssize_t narg
         PyErr_SetString(PyExc_ValueError, "read length must be non-negative or -1");
         return NULL;
     }
-    if (check_open(b) < 0)
+    if (check_open(b, "read") < 0)
         return NULL;
     if (b->wlen && _PyBuffered_Flush(b) < 0)
         return NULL;
@@ -403,7 +404,7 @@ static PyObject *buf_read1(PyObject *self, PyObject *const *args, Py_ssize_t nar
         return NULL;
     if (nargs && !_PyIO_ConvertSsize(args[0], &n))
         return NULL;
-    if (check_open(b) < 0)
+    if (check_open(b, "read") < 0)
         return NULL;
     if (n == 0)
         return PyBytes_FromStringAndSize(NULL, 0);
@@ -413,7 +414,7 @@ static PyObject *buf_read1(PyObject *self, PyObject *const *args, Py_ssize_t nar
 static PyObject *buf_peek(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     buffered *b = (buffered *)self;
-    if (check_open(b) < 0)
+    if (check_open(b, "peek") < 0)
         return NULL;
     int f = fill(b);
     if (f == -1)
@@ -425,7 +426,7 @@ static PyObject *buf_readinto(PyObject *self, PyObject *arg)
 {
     buffered *b = (buffered *)self;
     Py_buffer view;
-    if (check_open(b) < 0)
+    if (check_open(b, "readinto") < 0)
         return NULL;
     if (PyObject_GetBuffer(arg, &view, PyBUF_WRITABLE) < 0)
         return NULL;
@@ -459,7 +460,7 @@ static PyObject *buf_readline(PyObject *self, PyObject *const *args, Py_ssize_t 
         return NULL;
     if (nargs && !_PyIO_ConvertSsize(args[0], &limit))
         return NULL;
-    if (check_open(b) < 0)
+    if (check_open(b, "readline") < 0)
         return NULL;
     PyObject *res = PyBytes_FromStringAndSize(NULL, 0);
     if (res == NULL)
@@ -553,7 +554,7 @@ static PyObject *buf_seek(PyObject *self, PyObject *const *args, Py_ssize_t narg
     buffered *b = (buffered *)self;
     if (!_PyArg_CheckPositional("seek", nargs, 1, 2))
         return NULL;
-    if (check_open(b) < 0)
+    if (check_open(b, "seek") < 0)
         return NULL;
     long long pos = PyLong_AsLongLong(args[0]);
     if (pos == -1 && PyErr_Occurred())
@@ -581,6 +582,13 @@ static PyObject *buf_tell(PyObject *self, PyObject *unused)
     buffered *b = (buffered *)self;
     if (check_ok(b) < 0)
         return NULL;
+    int c = raw_closed(b);
+    if (c < 0)
+        return NULL;
+    if (c) {
+        PyErr_SetString(PyExc_ValueError, "I/O operation on closed file");
+        return NULL;
+    }
     long long r = _PyBuffered_Tell(b);
     if (r < 0)
         return NULL;
@@ -590,8 +598,10 @@ static PyObject *buf_tell(PyObject *self, PyObject *unused)
 static PyObject *buf_truncate(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     buffered *b = (buffered *)self;
-    if (check_open(b) < 0)
+    if (check_open(b, "truncate") < 0)
         return NULL;
+    if (!b->writable)
+        return _PyIO_Unsupported("truncate");
     if (_PyBuffered_Flush(b) < 0 || drop_read_buffer(b) < 0)
         return NULL;
     PyObject *pos = nargs > 0 ? args[0] : Py_None;
@@ -650,8 +660,25 @@ static PyObject *forward(PyObject *self, const char *name)
 static PyObject *buf_fileno(PyObject *self, PyObject *u) { return forward(self, "fileno"); }
 static PyObject *buf_isatty(PyObject *self, PyObject *u) { return forward(self, "isatty"); }
 static PyObject *buf_seekable(PyObject *self, PyObject *u) { return forward(self, "seekable"); }
-static PyObject *buf_readable(PyObject *self, PyObject *u) { return forward(self, "readable"); }
-static PyObject *buf_writable(PyObject *self, PyObject *u) { return forward(self, "writable"); }
+/* A reader is never writable (and a writer never readable) whatever its raw stream
+ * says, and answering needs no open file. */
+static PyObject *buf_readable(PyObject *self, PyObject *u)
+{
+    if (check_ok((buffered *)self) < 0)
+        return NULL;
+    if (!((buffered *)self)->readable)
+        Py_RETURN_FALSE;
+    return forward(self, "readable");
+}
+
+static PyObject *buf_writable(PyObject *self, PyObject *u)
+{
+    if (check_ok((buffered *)self) < 0)
+        return NULL;
+    if (!((buffered *)self)->writable)
+        Py_RETURN_FALSE;
+    return forward(self, "writable");
+}
 
 static PyObject *getattr_raw(PyObject *self, const char *name)
 {

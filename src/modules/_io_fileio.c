@@ -195,7 +195,8 @@ bad_mode:
 static int check_open(fileio *f)
 {
     if (f->fd < 0) {
-        _PyIO_ClosedError();
+        /* FileIO's message has no final period, unlike the other layers'. */
+        PyErr_SetString(PyExc_ValueError, "I/O operation on closed file");
         return -1;
     }
     return 0;

@@ -60,6 +60,7 @@ typedef struct {
     int pending_cr;         /* a '\r' ended the last chunk (may pair with '\n') */
     int seen_newlines;      /* bit 1: \r, 2: \n, 4: \r\n */
     int detached, ok, telling;
+    int iterating; /* next() is in use: tell() refuses until EOF or a seek */
 } textio;
 
 extern PyTypeObject _PyIOBase_Type, _PyRawIOBase_Type, _PyBufferedIOBase_Type,

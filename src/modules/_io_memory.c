@@ -275,7 +275,8 @@ static PyObject *sio_seek(PyObject *self, PyObject *const *args, Py_ssize_t narg
         return NULL;
     }
     if (whence != 0 && pos != 0) {
-        PyErr_SetString(_PyIO_GetUnsupportedOperation(),
+        /* StringIO raises a plain OSError here, not UnsupportedOperation. */
+        PyErr_SetString(PyExc_OSError,
                         whence == 1 ? "Can't do nonzero cur-relative seeks"
                                     : "Can't do nonzero end-relative seeks");
         return NULL;

@@ -85,7 +85,7 @@ static int set_newline(textio *t, PyObject *newline)
         if (nl == NULL)
             return -1;
         if (strcmp(nl, "") && strcmp(nl, "\n") && strcmp(nl, "\r") && strcmp(nl, "\r\n")) {
-            PyErr_Format(PyExc_ValueError, "illegal newline value: %R", newline);
+            PyErr_Format(PyExc_ValueError, "illegal newline value: %S", newline);
             return -1;
         }
     }
@@ -259,6 +259,22 @@ PyObject *_PyTextIO_Write(textio *t, PyObject *text)
         PyErr_SetString(PyExc_ValueError, "I/O operation on closed file.");
         return NULL;
     }
+    int wr;
+    if (t->fast_buf != NULL)
+        wr = t->fast_buf->writable;
+    else if (t->fast_raw != NULL)
+        wr = t->fast_raw->writable;
+    else {
+        PyObject *w = PyObject_CallMethod(t->buffer, "writable", NULL);
+        if (w == NULL)
+            return NULL;
+        wr = PyObject_IsTrue(w);
+        Py_DECREF(w);
+        if (wr < 0)
+            return NULL;
+    }
+    if (!wr)
+        return _PyIO_Unsupported("not writable");
     Py_ssize_t textlen = PyUnicode_GET_LENGTH(text);
     int haslf = 0;
     if ((t->writetranslate && t->writenl != NULL) || t->line_buffering)
@@ -595,6 +611,22 @@ static PyObject *readline_impl(textio *t, Py_ssize_t limit)
 {
     if (check_open(t) < 0)
         return NULL;
+    int rd;
+    if (t->fast_buf != NULL)
+        rd = t->fast_buf->readable;
+    else if (t->fast_raw != NULL)
+        rd = t->fast_raw->readable;
+    else {
+        PyObject *r = PyObject_CallMethod(t->buffer, "readable", NULL);
+        if (r == NULL)
+            return NULL;
+        rd = PyObject_IsTrue(r);
+        Py_DECREF(r);
+        if (rd < 0)
+            return NULL;
+    }
+    if (!rd)
+        return _PyIO_Unsupported("not readable");
     if (buffer_flush(t) < 0)
         return NULL;
     _PyUnicodeWriter w;
@@ -655,10 +687,12 @@ static PyObject *textio_readline(PyObject *self, PyObject *const *args, Py_ssize
 static PyObject *textio_iternext(PyObject *self)
 {
     textio *t = (textio *)self;
+    t->iterating = 1;
     PyObject *line = readline_impl(t, -1);
     if (line == NULL)
         return NULL;
     if (PyUnicode_GET_LENGTH(line) == 0) {
+        t->iterating = 0;
         Py_DECREF(line);
         return NULL;
     }
@@ -728,6 +762,10 @@ static PyObject *textio_tell(PyObject *self, PyObject *unused)
     Py_DECREF(seekable);
     if (sk <= 0)
         return sk < 0 ? NULL : _PyIO_Unsupported("underlying stream is not seekable");
+    if (t->iterating) {
+        PyErr_SetString(PyExc_OSError, "telling position disabled by next() call");
+        return NULL;
+    }
     if (buffer_flush(t) < 0)
         return NULL;
     long long v = textio_tell_value(t);
@@ -770,6 +808,7 @@ static PyObject *textio_seek(PyObject *self, PyObject *const *args, Py_ssize_t n
         if (buffer_flush(t) < 0)
             return NULL;
         reset_read_state(t);
+        t->iterating = 0;
         return PyObject_CallMethod(t->buffer, "seek", "ii", 0, 2);
     }
     if (whence != 0) {
@@ -784,6 +823,7 @@ static PyObject *textio_seek(PyObject *self, PyObject *const *args, Py_ssize_t n
         return NULL;
     reset_read_state(t);
     t->telling = 0;
+    t->iterating = 0;
     PyObject *r = PyObject_CallMethod(t->buffer, "seek", "O", cookie);
     if (r == NULL)
         return NULL;

@@ -3,6 +3,7 @@
  * Every new thread gets its own PyThreadState and runs Python code only while holding the
  * GIL (src/vm/ceval_gil.c). Lock waits release the GIL so other threads can run. */
 #include "Python.h"
+#include "internal/pycore_signal.h"
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
@@ -126,17 +127,45 @@ static int parse_acquire(PyObject *args, PyObject *kwds, int64_t *timeout_ns)
     return 0;
 }
 
-/* Acquire, releasing the GIL while blocked. Returns 1 acquired, 0 timed out. */
-static int acquire_blocking(KrLock *l, int64_t timeout_ns)
+static int64_t monotonic_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* Acquire, releasing the GIL while blocked. Returns 1 acquired, 0 timed out, -1 when a
+ * signal handler raised. The main thread waits in short slices so that Ctrl-C and other
+ * Python signal handlers run even in a deadlocked program; an interruptible wait retries
+ * after handlers that return normally. */
+#define KR_SIGNAL_SLICE_NS 20000000LL
+static int acquire_blocking_ex(KrLock *l, int64_t timeout_ns, int interruptible)
 {
     if (krlock_try(l))
         return 1;
     if (timeout_ns == 0)
         return 0;
-    PyThreadState *save = PyEval_SaveThread();
-    int got = krlock_wait(l, timeout_ns);
-    PyEval_RestoreThread(save);
-    return got;
+    int on_main = interruptible && (unsigned long)pthread_self() == _PyRuntime.main_thread;
+    int64_t deadline = timeout_ns > 0 ? monotonic_ns() + timeout_ns : -1;
+    for (;;) {
+        int64_t slice = deadline < 0 ? -1 : deadline - monotonic_ns();
+        if (deadline >= 0 && slice <= 0)
+            return krlock_try(l);
+        if (on_main && (slice < 0 || slice > KR_SIGNAL_SLICE_NS))
+            slice = KR_SIGNAL_SLICE_NS;
+        PyThreadState *save = PyEval_SaveThread();
+        int got = krlock_wait(l, slice);
+        PyEval_RestoreThread(save);
+        if (got)
+            return 1;
+        if (on_main && _KrSignal_Pending() && _KrSignal_Check() < 0)
+            return -1;
+    }
+}
+
+static int acquire_blocking(KrLock *l, int64_t timeout_ns)
+{
+    return acquire_blocking_ex(l, timeout_ns, 1);
 }
 
 /* ---- lock ------------------------------------------------------------------------------ */
@@ -181,7 +210,10 @@ static PyObject *lock_acquire(PyObject *self, PyObject *args, PyObject *kwds)
     int64_t timeout;
     if (parse_acquire(args, kwds, &timeout) < 0)
         return NULL;
-    return PyBool_FromLong(acquire_blocking(&((LockObject *)self)->lock, timeout));
+    int r = acquire_blocking(&((LockObject *)self)->lock, timeout);
+    if (r < 0)
+        return NULL;
+    return PyBool_FromLong(r);
 }
 
 static PyObject *lock_release(PyObject *self, PyObject *unused)
@@ -303,7 +335,10 @@ static PyObject *rlock_acquire(PyObject *self, PyObject *args, PyObject *kwds)
         r->count++;
         Py_RETURN_TRUE;
     }
-    if (!acquire_blocking(&r->lock, timeout))
+    int got = acquire_blocking(&r->lock, timeout);
+    if (got < 0)
+        return NULL;
+    if (!got)
         Py_RETURN_FALSE;
     r->owner = me;
     r->count = 1;
@@ -357,7 +392,7 @@ static PyObject *rlock_acquire_restore(PyObject *self, PyObject *state)
     unsigned long count, owner;
     if (!PyArg_ParseTuple(state, "kk:_acquire_restore", &count, &owner))
         return NULL;
-    acquire_blocking(&r->lock, -1);
+    (void)acquire_blocking_ex(&r->lock, -1, 0);
     r->owner = owner;
     r->count = count;
     Py_RETURN_NONE;

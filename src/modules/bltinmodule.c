@@ -1210,6 +1210,37 @@ static PyTypeObject Quitter_Type = {
 static QuitterObject quit_exit = {{_Py_IMMORTAL_REFCNT, &Quitter_Type}, "exit"};
 static QuitterObject quit_quit = {{_Py_IMMORTAL_REFCNT, &Quitter_Type}, "quit"};
 
+/* ---- help ------------------------------------------------------------------------------ */
+
+/* help() is a thin object (site's _Helper); the work is done by lib/pydoc.py, imported on
+ * first use so that start-up does not pay for it. */
+static PyObject *helper_repr(PyObject *self)
+{
+    return PyUnicode_FromString("Type help() for interactive help, or help(object) for help "
+                                "about object.");
+}
+
+static PyObject *helper_call(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *help = PyImport_ImportModuleAttrString("pydoc", "help");
+    if (help == NULL)
+        return NULL;
+    PyObject *res = PyObject_Call(help, args, kwds);
+    Py_DECREF(help);
+    return res;
+}
+
+static PyTypeObject Helper_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "_sitebuiltins._Helper",
+    .tp_basicsize = sizeof(PyObject),
+    .tp_repr = helper_repr,
+    .tp_call = helper_call,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+};
+
+static PyObject help_object = {_Py_IMMORTAL_REFCNT, &Helper_Type};
+
 /* ---- module --------------------------------------------------------------------------- */
 
 static PyMethodDef builtin_methods[] = {
@@ -1276,6 +1307,8 @@ PyObject *PyInit_builtins(void)
         return Py_NewRef(interp->builtins_module);
     if (!(Quitter_Type.tp_flags & Py_TPFLAGS_READY) && PyType_Ready(&Quitter_Type) < 0)
         return NULL;
+    if (!(Helper_Type.tp_flags & Py_TPFLAGS_READY) && PyType_Ready(&Helper_Type) < 0)
+        return NULL;
     PyObject *m = PyModule_Create(&builtinsmodule);
     if (m == NULL)
         return NULL;
@@ -1321,6 +1354,7 @@ PyObject *PyInit_builtins(void)
     SETBUILTIN("zip", &PyZip_Type)
     SETBUILTIN("exit", &quit_exit)
     SETBUILTIN("quit", &quit_quit)
+    SETBUILTIN("help", &help_object)
 #define SETEXC(name) SETBUILTIN(#name, PyExc_##name)
     KR_EXCEPTION_TYPES(SETEXC)
 #undef SETEXC

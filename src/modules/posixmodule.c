@@ -3,6 +3,7 @@
  * when given bytes, as CPython's do. Blocking calls release the GIL. */
 #include "Python.h"
 #include "structseq.h"
+#include "posixmodule.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -48,29 +49,12 @@ PyObject *PyOS_FSPath(PyObject *path)
     return res;
 }
 
-/* A converted path argument: `object` is what the caller passed (for error messages),
- * `bytes` the encoded file-system path, `narrow` whether results should be bytes. */
-typedef struct {
-    const char *function_name;
-    const char *argument_name;
-    int nullable;
-    int allow_fd;
-    PyObject *object;
-    PyObject *bytes;
-    const char *path;
-    int fd;
-    int narrow;
-} path_t;
-
-#define PATH_T_INIT(fname, aname, nullable, allow_fd) \
-    {fname, aname, nullable, allow_fd, NULL, NULL, NULL, -1, 0}
-
-static void path_cleanup(path_t *p)
+void path_cleanup(path_t *p)
 {
     Py_CLEAR(p->bytes);
 }
 
-static int path_convert(PyObject *o, path_t *p)
+int path_convert(PyObject *o, path_t *p)
 {
     p->object = o;
     if (o == Py_None && p->nullable) {
@@ -114,17 +98,35 @@ static int path_convert(PyObject *o, path_t *p)
     return 1;
 }
 
-static PyObject *posix_error_path(path_t *p)
+int dir_fd_convert(PyObject *o, int *fd)
+{
+    if (o == Py_None) {
+        *fd = AT_FDCWD;
+        return 1;
+    }
+    if (!PyIndex_Check(o)) {
+        PyErr_Format(PyExc_TypeError, "argument should be integer or None, not %.200s",
+                     Py_TYPE(o)->tp_name);
+        return 0;
+    }
+    int v = PyLong_AsInt(o);
+    if (v == -1 && PyErr_Occurred())
+        return 0;
+    *fd = v;
+    return 1;
+}
+
+PyObject *posix_error_path(path_t *p)
 {
     return PyErr_SetFromErrnoWithFilenameObject(PyExc_OSError, p->object);
 }
 
-static PyObject *posix_error_path2(path_t *a, path_t *b)
+PyObject *posix_error_path2(path_t *a, path_t *b)
 {
     return PyErr_SetFromErrnoWithFilenameObjects(PyExc_OSError, a->object, b->object);
 }
 
-static PyObject *decode_name(const char *name, Py_ssize_t len, int narrow)
+PyObject *decode_name(const char *name, Py_ssize_t len, int narrow)
 {
     if (narrow)
         return PyBytes_FromStringAndSize(name, len);
@@ -248,6 +250,9 @@ static PyObject *do_stat(const char *fname, PyObject *args, PyObject *kwds, int 
     snprintf(fmt, sizeof fmt, "O|$Op:%s", fname);
     if (!PyArg_ParseTupleAndKeywords(args, kwds, fmt, kwlist, &pathobj, &dir_fd, &follow))
         return NULL;
+    int dfd;
+    if (!dir_fd_convert(dir_fd, &dfd))
+        return NULL;
     if (!path_convert(pathobj, &path))
         return NULL;
     struct stat st;
@@ -255,10 +260,8 @@ static PyObject *do_stat(const char *fname, PyObject *args, PyObject *kwds, int 
     Py_BEGIN_ALLOW_THREADS
     if (path.path == NULL)
         r = fstat(path.fd, &st);
-    else if (follow)
-        r = stat(path.path, &st);
     else
-        r = lstat(path.path, &st);
+        r = fstatat(dfd, path.path, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW);
     Py_END_ALLOW_THREADS
     PyObject *res = r != 0 ? posix_error_path(&path) : stat_to_result(&st);
     path_cleanup(&path);
@@ -291,33 +294,51 @@ static PyObject *posix_fstat(PyObject *m, PyObject *arg)
 }
 
 /* ---- simple path operations ---------------------------------------------------------- */
-typedef int (*path_op)(const char *);
-
-static PyObject *one_path_call(PyObject *args, const char *fname, path_op op)
+static PyObject *posix_chdir(PyObject *m, PyObject *args, PyObject *kwds)
 {
+    static char *kwlist[] = {"path", NULL};
     PyObject *pathobj;
-    path_t path = PATH_T_INIT(fname, "path", 0, 0);
-    if (PyTuple_GET_SIZE(args) != 1) {
-        PyErr_Format(PyExc_TypeError, "%s() takes exactly 1 positional argument (%zd given)",
-                     fname, PyTuple_GET_SIZE(args));
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O:chdir", kwlist, &pathobj))
         return NULL;
-    }
-    pathobj = PyTuple_GET_ITEM(args, 0);
+    path_t path = PATH_T_INIT("chdir", "path", 0, 1);
     if (!path_convert(pathobj, &path))
         return NULL;
     int r;
     Py_BEGIN_ALLOW_THREADS
-    r = op(path.path);
+    r = path.path ? chdir(path.path) : fchdir(path.fd);
     Py_END_ALLOW_THREADS
     PyObject *res = r != 0 ? posix_error_path(&path) : Py_NewRef(Py_None);
     path_cleanup(&path);
     return res;
 }
 
-static PyObject *posix_chdir(PyObject *m, PyObject *args) { return one_path_call(args, "chdir", chdir); }
-static PyObject *posix_rmdir(PyObject *m, PyObject *args) { return one_path_call(args, "rmdir", rmdir); }
-static PyObject *posix_unlink(PyObject *m, PyObject *args) { return one_path_call(args, "unlink", unlink); }
-static PyObject *posix_remove(PyObject *m, PyObject *args) { return one_path_call(args, "remove", unlink); }
+/* unlink/remove/rmdir(path, *, dir_fd=None) */
+static PyObject *unlinkat_call(PyObject *args, PyObject *kwds, const char *fname, int flags)
+{
+    static char *kwlist[] = {"path", "dir_fd", NULL};
+    PyObject *pathobj, *dfdobj = Py_None;
+    char fmt[32];
+    snprintf(fmt, sizeof fmt, "O|$O:%s", fname);
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, fmt, kwlist, &pathobj, &dfdobj))
+        return NULL;
+    int dfd;
+    if (!dir_fd_convert(dfdobj, &dfd))
+        return NULL;
+    path_t path = PATH_T_INIT(fname, "path", 0, 0);
+    if (!path_convert(pathobj, &path))
+        return NULL;
+    int r;
+    Py_BEGIN_ALLOW_THREADS
+    r = unlinkat(dfd, path.path, flags);
+    Py_END_ALLOW_THREADS
+    PyObject *res = r != 0 ? posix_error_path(&path) : Py_NewRef(Py_None);
+    path_cleanup(&path);
+    return res;
+}
+
+static PyObject *posix_rmdir(PyObject *m, PyObject *a, PyObject *k) { return unlinkat_call(a, k, "rmdir", AT_REMOVEDIR); }
+static PyObject *posix_unlink(PyObject *m, PyObject *a, PyObject *k) { return unlinkat_call(a, k, "unlink", 0); }
+static PyObject *posix_remove(PyObject *m, PyObject *a, PyObject *k) { return unlinkat_call(a, k, "remove", 0); }
 
 static PyObject *posix_mkdir(PyObject *m, PyObject *args, PyObject *kwds)
 {
@@ -326,26 +347,44 @@ static PyObject *posix_mkdir(PyObject *m, PyObject *args, PyObject *kwds)
     int mode = 0777;
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|i$O:mkdir", kwlist, &pathobj, &mode, &dir_fd))
         return NULL;
+    int dfd;
+    if (!dir_fd_convert(dir_fd, &dfd))
+        return NULL;
     path_t path = PATH_T_INIT("mkdir", "path", 0, 0);
     if (!path_convert(pathobj, &path))
         return NULL;
     int r;
     Py_BEGIN_ALLOW_THREADS
-    r = mkdir(path.path, (mode_t)mode);
+    r = mkdirat(dfd, path.path, (mode_t)mode);
     Py_END_ALLOW_THREADS
     PyObject *res = r != 0 ? posix_error_path(&path) : Py_NewRef(Py_None);
     path_cleanup(&path);
     return res;
 }
 
-static PyObject *two_path_call(PyObject *args, PyObject *kwds, const char *fname,
-                               int (*op)(const char *, const char *))
+static int rename_at(int sfd, const char *a, int dfd, const char *b, int follow)
 {
-    static char *kwlist[] = {"src", "dst", "src_dir_fd", "dst_dir_fd", NULL};
-    PyObject *a, *b, *sfd = Py_None, *dfd = Py_None;
+    (void)follow;
+    return renameat(sfd, a, dfd, b);
+}
+
+static int link_at(int sfd, const char *a, int dfd, const char *b, int follow)
+{
+    return linkat(sfd, a, dfd, b, follow ? AT_SYMLINK_FOLLOW : 0);
+}
+
+static PyObject *two_path_call(PyObject *args, PyObject *kwds, const char *fname,
+                               int (*op)(int, const char *, int, const char *, int))
+{
+    static char *kwlist[] = {"src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks", NULL};
+    PyObject *a, *b, *sfdobj = Py_None, *dfdobj = Py_None;
+    int follow = 1, sfd, dfd;
     char fmt[48];
-    snprintf(fmt, sizeof fmt, "OO|$OO:%s", fname);
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, fmt, kwlist, &a, &b, &sfd, &dfd))
+    /* Only link() takes follow_symlinks. */
+    snprintf(fmt, sizeof fmt, op == link_at ? "OO|$OOp:%s" : "OO|$OO:%s", fname);
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, fmt, kwlist, &a, &b, &sfdobj, &dfdobj, &follow))
+        return NULL;
+    if (!dir_fd_convert(sfdobj, &sfd) || !dir_fd_convert(dfdobj, &dfd))
         return NULL;
     path_t src = PATH_T_INIT(fname, "src", 0, 0), dst = PATH_T_INIT(fname, "dst", 0, 0);
     if (!path_convert(a, &src))
@@ -356,7 +395,7 @@ static PyObject *two_path_call(PyObject *args, PyObject *kwds, const char *fname
     }
     int r;
     Py_BEGIN_ALLOW_THREADS
-    r = op(src.path, dst.path);
+    r = op(sfd, src.path, dfd, dst.path, follow);
     Py_END_ALLOW_THREADS
     PyObject *res = r != 0 ? posix_error_path2(&src, &dst) : Py_NewRef(Py_None);
     path_cleanup(&src);
@@ -364,9 +403,9 @@ static PyObject *two_path_call(PyObject *args, PyObject *kwds, const char *fname
     return res;
 }
 
-static PyObject *posix_rename(PyObject *m, PyObject *args, PyObject *kwds) { return two_path_call(args, kwds, "rename", rename); }
-static PyObject *posix_replace(PyObject *m, PyObject *args, PyObject *kwds) { return two_path_call(args, kwds, "replace", rename); }
-static PyObject *posix_link(PyObject *m, PyObject *args, PyObject *kwds) { return two_path_call(args, kwds, "link", link); }
+static PyObject *posix_rename(PyObject *m, PyObject *args, PyObject *kwds) { return two_path_call(args, kwds, "rename", rename_at); }
+static PyObject *posix_replace(PyObject *m, PyObject *args, PyObject *kwds) { return two_path_call(args, kwds, "replace", rename_at); }
+static PyObject *posix_link(PyObject *m, PyObject *args, PyObject *kwds) { return two_path_call(args, kwds, "link", link_at); }
 
 static PyObject *posix_symlink(PyObject *m, PyObject *args, PyObject *kwds)
 {
@@ -375,6 +414,9 @@ static PyObject *posix_symlink(PyObject *m, PyObject *args, PyObject *kwds)
     int isdir = 0;
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "OO|p$O:symlink", kwlist, &a, &b, &isdir, &dfd))
         return NULL;
+    int dirfd;
+    if (!dir_fd_convert(dfd, &dirfd))
+        return NULL;
     path_t src = PATH_T_INIT("symlink", "src", 0, 0), dst = PATH_T_INIT("symlink", "dst", 0, 0);
     if (!path_convert(a, &src))
         return NULL;
@@ -382,7 +424,7 @@ static PyObject *posix_symlink(PyObject *m, PyObject *args, PyObject *kwds)
         path_cleanup(&src);
         return NULL;
     }
-    int r = symlink(src.path, dst.path);
+    int r = symlinkat(src.path, dirfd, dst.path);
     PyObject *res = r != 0 ? posix_error_path2(&src, &dst) : Py_NewRef(Py_None);
     path_cleanup(&src);
     path_cleanup(&dst);
@@ -395,11 +437,14 @@ static PyObject *posix_readlink(PyObject *m, PyObject *args, PyObject *kwds)
     PyObject *pathobj, *dfd = Py_None;
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|$O:readlink", kwlist, &pathobj, &dfd))
         return NULL;
+    int dirfd;
+    if (!dir_fd_convert(dfd, &dirfd))
+        return NULL;
     path_t path = PATH_T_INIT("readlink", "path", 0, 0);
     if (!path_convert(pathobj, &path))
         return NULL;
     char buf[4096];
-    ssize_t n = readlink(path.path, buf, sizeof buf);
+    ssize_t n = readlinkat(dirfd, path.path, buf, sizeof buf);
     PyObject *res = n < 0 ? posix_error_path(&path) : decode_name(buf, n, path.narrow);
     path_cleanup(&path);
     return res;
@@ -475,6 +520,7 @@ typedef struct {
     PyObject *lstat;
     unsigned char d_type;
     unsigned long long d_ino;
+    int dir_fd; /* scandir(fd): names are relative to this descriptor, else AT_FDCWD */
 } DirEntry;
 
 static PyTypeObject DirEntryType;
@@ -494,7 +540,7 @@ static PyObject *DirEntry_fetch_stat(DirEntry *e, int follow)
     if (!path_convert(e->path, &p))
         return NULL;
     struct stat st;
-    int r = follow ? stat(p.path, &st) : lstat(p.path, &st);
+    int r = fstatat(e->dir_fd, p.path, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW);
     PyObject *res = r != 0 ? posix_error_path(&p) : stat_to_result(&st);
     path_cleanup(&p);
     return res;
@@ -630,6 +676,7 @@ typedef struct {
     DIR *dirp;
     PyObject *dirpath; /* str or bytes prefix, same type as results */
     int narrow;
+    int dir_fd; /* the caller's descriptor for scandir(fd), else AT_FDCWD */
 } ScandirIterator;
 
 static void ScandirIterator_dealloc(ScandirIterator *it)
@@ -660,6 +707,7 @@ static PyObject *ScandirIterator_next(ScandirIterator *it)
         if (e == NULL)
             return NULL;
         e->stat = e->lstat = NULL;
+        e->dir_fd = it->dir_fd;
         e->d_type = ep->d_type;
         e->d_ino = (unsigned long long)ep->d_ino;
         e->name = decode_name(ep->d_name, (Py_ssize_t)strlen(ep->d_name), it->narrow);
@@ -728,7 +776,7 @@ static PyObject *posix_scandir(PyObject *m, PyObject *args, PyObject *kwds)
     PyObject *pathobj = Py_None;
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "|O:scandir", kwlist, &pathobj))
         return NULL;
-    path_t path = PATH_T_INIT("scandir", "path", 1, 0);
+    path_t path = PATH_T_INIT("scandir", "path", 1, 1);
     if (!path_convert(pathobj, &path))
         return NULL;
     ScandirIterator *it = PyObject_New(ScandirIterator, &ScandirIteratorType);
@@ -737,6 +785,27 @@ static PyObject *posix_scandir(PyObject *m, PyObject *args, PyObject *kwds)
         return NULL;
     }
     it->narrow = path.narrow;
+    it->dir_fd = AT_FDCWD;
+    if (path.path == NULL && path.fd >= 0) {
+        /* Read a duplicate so the caller's descriptor keeps its own position. */
+        int fd = fcntl(path.fd, F_DUPFD_CLOEXEC, 0);
+        it->dirp = fd < 0 ? NULL : fdopendir(fd);
+        if (it->dirp == NULL) {
+            if (fd >= 0)
+                close(fd);
+            it->dirpath = NULL;
+            Py_DECREF(it);
+            return PyErr_SetFromErrno(PyExc_OSError);
+        }
+        rewinddir(it->dirp);
+        it->dir_fd = path.fd;
+        it->dirpath = PyUnicode_FromString("");
+        if (it->dirpath == NULL) {
+            Py_DECREF(it);
+            return NULL;
+        }
+        return (PyObject *)it;
+    }
     it->dirp = opendir(path.path ? path.path : ".");
     if (it->dirp == NULL) {
         it->dirpath = NULL;
@@ -768,12 +837,15 @@ static PyObject *posix_open(PyObject *m, PyObject *args, PyObject *kwds)
     int flags, mode = 0777;
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "Oi|i$O:open", kwlist, &pathobj, &flags, &mode, &dfd))
         return NULL;
+    int dirfd;
+    if (!dir_fd_convert(dfd, &dirfd))
+        return NULL;
     path_t path = PATH_T_INIT("open", "path", 0, 0);
     if (!path_convert(pathobj, &path))
         return NULL;
     int fd;
     Py_BEGIN_ALLOW_THREADS
-    fd = open(path.path, flags | O_CLOEXEC, mode);
+    fd = openat(dirfd, path.path, flags | O_CLOEXEC, mode);
     Py_END_ALLOW_THREADS
     PyObject *res = fd < 0 ? posix_error_path(&path) : PyLong_FromLong(fd);
     path_cleanup(&path);
@@ -920,10 +992,11 @@ static PyObject *posix_truncate(PyObject *m, PyObject *args)
     long long len;
     if (!PyArg_ParseTuple(args, "OL:truncate", &pathobj, &len))
         return NULL;
-    path_t path = PATH_T_INIT("truncate", "path", 0, 0);
+    path_t path = PATH_T_INIT("truncate", "path", 0, 1);
     if (!path_convert(pathobj, &path))
         return NULL;
-    PyObject *res = truncate(path.path, (off_t)len) < 0 ? posix_error_path(&path) : Py_NewRef(Py_None);
+    int r = path.path ? truncate(path.path, (off_t)len) : ftruncate(path.fd, (off_t)len);
+    PyObject *res = r < 0 ? posix_error_path(&path) : Py_NewRef(Py_None);
     path_cleanup(&path);
     return res;
 }
@@ -986,10 +1059,14 @@ static PyObject *posix_chmod(PyObject *m, PyObject *args, PyObject *kwds)
     int mode, follow = 1;
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "Oi|$Op:chmod", kwlist, &pathobj, &mode, &dfd, &follow))
         return NULL;
+    int dirfd;
+    if (!dir_fd_convert(dfd, &dirfd))
+        return NULL;
     path_t path = PATH_T_INIT("chmod", "path", 0, 1);
     if (!path_convert(pathobj, &path))
         return NULL;
-    int r = path.path ? chmod(path.path, (mode_t)mode) : fchmod(path.fd, (mode_t)mode);
+    int r = path.path ? fchmodat(dirfd, path.path, (mode_t)mode, follow ? 0 : AT_SYMLINK_NOFOLLOW)
+                      : fchmod(path.fd, (mode_t)mode);
     PyObject *res = r != 0 ? posix_error_path(&path) : Py_NewRef(Py_None);
     path_cleanup(&path);
     return res;
@@ -1002,10 +1079,13 @@ static PyObject *posix_access(PyObject *m, PyObject *args, PyObject *kwds)
     int mode, eff = 0, follow = 1;
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "Oi|$Opp:access", kwlist, &pathobj, &mode, &dfd, &eff, &follow))
         return NULL;
+    int dirfd;
+    if (!dir_fd_convert(dfd, &dirfd))
+        return NULL;
     path_t path = PATH_T_INIT("access", "path", 0, 0);
     if (!path_convert(pathobj, &path))
         return NULL;
-    int r = access(path.path, mode);
+    int r = faccessat(dirfd, path.path, mode, (eff ? AT_EACCESS : 0) | (follow ? 0 : AT_SYMLINK_NOFOLLOW));
     path_cleanup(&path);
     return PyBool_FromLong(r == 0);
 }
@@ -1078,10 +1158,13 @@ static PyObject *posix_utime(PyObject *m, PyObject *args, PyObject *kwds)
         }
         tsp = ts;
     }
+    int dirfd;
+    if (!dir_fd_convert(dfd, &dirfd))
+        return NULL;
     path_t path = PATH_T_INIT("utime", "path", 0, 1);
     if (!path_convert(pathobj, &path))
         return NULL;
-    int r = path.path ? utimensat(AT_FDCWD, path.path, tsp, follow ? 0 : AT_SYMLINK_NOFOLLOW)
+    int r = path.path ? utimensat(dirfd, path.path, tsp, follow ? 0 : AT_SYMLINK_NOFOLLOW)
                       : futimens(path.fd, tsp);
     PyObject *res = r != 0 ? posix_error_path(&path) : Py_NewRef(Py_None);
     path_cleanup(&path);
@@ -1119,13 +1202,42 @@ static PyObject *posix__exit(PyObject *m, PyObject *args)
     _exit(status);
 }
 
+/* Runs the register_at_fork callables; exceptions are reported, never raised. */
+static void run_fork_hooks(PyObject *m, const char *attr, int reverse)
+{
+    PyObject *list = PyObject_GetAttrString(m, attr);
+    if (list == NULL || !PyList_Check(list)) {
+        PyErr_Clear();
+        Py_XDECREF(list);
+        return;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    for (Py_ssize_t k = 0; k < n && k < PyList_GET_SIZE(list); k++) {
+        Py_ssize_t i = reverse ? PyList_GET_SIZE(list) - 1 - k : k;
+        PyObject *f = Py_NewRef(PyList_GET_ITEM(list, i));
+        PyObject *r = PyObject_CallNoArgs(f);
+        if (r == NULL)
+            PyErr_WriteUnraisable(f);
+        Py_XDECREF(r);
+        Py_DECREF(f);
+    }
+    Py_DECREF(list);
+}
+
 static PyObject *posix_fork(PyObject *m, PyObject *Py_UNUSED(a))
 {
+    run_fork_hooks(m, "_at_fork_before", 1);
     fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();
-    if (pid < 0)
+    int saved = errno;
+    if (pid == 0)
+        PyOS_AfterFork_Child();
+    run_fork_hooks(m, pid == 0 ? "_at_fork_child" : "_at_fork_parent", 0);
+    if (pid < 0) {
+        errno = saved;
         return PyErr_SetFromErrno(PyExc_OSError);
+    }
     return PyLong_FromLong((long)pid);
 }
 
@@ -1508,15 +1620,15 @@ static PyMethodDef posix_methods[] = {
     {"stat", KWF(posix_stat), KW, "Perform a stat system call on the given path."},
     {"lstat", KWF(posix_lstat), KW, "Perform a stat system call on the given path, without following symbolic links."},
     {"fstat", posix_fstat, METH_O, "Perform a stat system call on the given file descriptor."},
-    {"chdir", posix_chdir, METH_VARARGS, "Change the current working directory to the specified path."},
+    {"chdir", KWF(posix_chdir), KW, "Change the current working directory to the specified path."},
     {"getcwd", posix_getcwd, METH_NOARGS, "Return a unicode string representing the current working directory."},
     {"getcwdb", posix_getcwdb, METH_NOARGS, "Return a bytes string representing the current working directory."},
     {"listdir", KWF(posix_listdir), KW, "Return a list containing the names of the files in the directory."},
     {"scandir", KWF(posix_scandir), KW, "Return an iterator of DirEntry objects for given path."},
     {"mkdir", KWF(posix_mkdir), KW, "Create a directory."},
-    {"rmdir", posix_rmdir, METH_VARARGS, "Remove a directory."},
-    {"unlink", posix_unlink, METH_VARARGS, "Remove a file (same as remove())."},
-    {"remove", posix_remove, METH_VARARGS, "Remove a file (same as unlink())."},
+    {"rmdir", KWF(posix_rmdir), KW, "Remove a directory."},
+    {"unlink", KWF(posix_unlink), KW, "Remove a file (same as remove())."},
+    {"remove", KWF(posix_remove), KW, "Remove a file (same as unlink())."},
     {"rename", KWF(posix_rename), KW, "Rename a file or directory."},
     {"replace", KWF(posix_replace), KW, "Rename a file or directory, overwriting the destination."},
     {"link", KWF(posix_link), KW, "Create a hard link to a file."},
@@ -1625,6 +1737,8 @@ PyObject *PyInit_posix(void)
         PyModule_AddObjectRef(m, "times_result", (PyObject *)&TimesResultType) < 0 ||
         PyModule_AddObjectRef(m, "uname_result", (PyObject *)&UnameResultType) < 0 ||
         PyModule_AddObjectRef(m, "DirEntry", (PyObject *)&DirEntryType) < 0)
+        goto fail;
+    if (_KrPosix_ext_init(m) < 0)
         goto fail;
     PyObject *have = PySet_New(NULL);
     if (have == NULL || PyModule_Add(m, "_have_functions", have) < 0)

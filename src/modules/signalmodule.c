@@ -6,6 +6,7 @@
  * directly. SIGINT keeps the runtime's own handler (src/vm/signals.c) while its Python
  * handler is default_int_handler. */
 #include "Python.h"
+#include "internal/pycore_signal.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -41,6 +42,16 @@ typedef struct {
 
 static struct PyModuleDef signalmodule;
 
+/* The flags are shared by the handler, the watcher thread and the main thread; lock-free
+ * atomics keep that both async-signal-safe and race-free. */
+#if defined(__GNUC__)
+#define KR_SIG_LOAD(x) __atomic_load_n(&(x), __ATOMIC_SEQ_CST)
+#define KR_SIG_STORE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_SEQ_CST)
+#else
+#define KR_SIG_LOAD(x) (x)
+#define KR_SIG_STORE(x, v) ((x) = (v))
+#endif
+
 static SignalState *get_state(void)
 {
     PyObject *name = PyUnicode_FromString("_signal");
@@ -59,8 +70,8 @@ static void c_handler(int signum)
 {
     int saved = errno;
     if (signum > 0 && signum < NSIG) {
-        kr_sig.tripped[signum] = 1;
-        kr_sig.any = 1;
+        KR_SIG_STORE(kr_sig.tripped[signum], 1);
+        KR_SIG_STORE(kr_sig.any, 1);
         if (kr_sig.wakeup_fd >= 0) {
             unsigned char b = (unsigned char)signum;
             ssize_t r = write(kr_sig.wakeup_fd, &b, 1);
@@ -70,10 +81,10 @@ static void c_handler(int signum)
             /* Give the watcher a moment to queue the pending call so the Python handler
              * runs right after the interrupted instruction, as in CPython; the wait is
              * bounded, so a busy watcher can only delay the handler, never deadlock. */
-            sig_atomic_t before = kr_sig.queued;
+            sig_atomic_t before = KR_SIG_LOAD(kr_sig.queued);
             sem_post(&kr_sig.wake);
             struct timespec pause_ts = {0, 2000};
-            for (int spin = 0; spin < 2500 && kr_sig.queued == before; spin++)
+            for (int spin = 0; spin < 2500 && KR_SIG_LOAD(kr_sig.queued) == before; spin++)
                 nanosleep(&pause_ts, NULL);
         }
     }
@@ -83,7 +94,7 @@ static void c_handler(int signum)
 /* Runs the Python handlers of every tripped signal. Needs the GIL. */
 static int dispatch(void)
 {
-    if (!kr_sig.any)
+    if (!KR_SIG_LOAD(kr_sig.any))
         return 0;
     SignalState *st = get_state();
     if (st == NULL) {
@@ -93,12 +104,12 @@ static int dispatch(void)
     if (st->dispatching)
         return 0;
     st->dispatching = 1;
-    kr_sig.any = 0;
+    KR_SIG_STORE(kr_sig.any, 0);
     int rc = 0;
     for (int i = 1; i < NSIG; i++) {
-        if (!kr_sig.tripped[i])
+        if (!KR_SIG_LOAD(kr_sig.tripped[i]))
             continue;
-        kr_sig.tripped[i] = 0;
+        KR_SIG_STORE(kr_sig.tripped[i], 0);
         PyObject *h = st->handlers[i];
         if (h == NULL || !PyCallable_Check(h))
             continue;
@@ -107,8 +118,8 @@ static int dispatch(void)
         if (r == NULL) {
             /* Leave the remaining signals for the next check. */
             for (int j = i + 1; j < NSIG; j++)
-                if (kr_sig.tripped[j])
-                    kr_sig.any = 1;
+                if (KR_SIG_LOAD(kr_sig.tripped[j]))
+                    KR_SIG_STORE(kr_sig.any, 1);
             rc = -1;
             break;
         }
@@ -135,7 +146,7 @@ static void *watcher_main(void *arg)
             continue;
         while (Py_AddPendingCall(pending_dispatch, NULL) != 0)
             usleep(1000);
-        kr_sig.queued++;
+        KR_SIG_STORE(kr_sig.queued, KR_SIG_LOAD(kr_sig.queued) + 1);
     }
     return NULL;
 }
@@ -184,6 +195,41 @@ static int is_main_thread(void)
 {
     return (unsigned long)pthread_self() == _PyRuntime.main_thread &&
            _PyInterpreterState_GET() == _PyRuntime.main_interp;
+}
+
+/* ---- hooks for blocking calls elsewhere ------------------------------------------------ */
+
+int _KrSignal_Pending(void)
+{
+    return KR_SIG_LOAD(kr_sig.any) || _PyRuntime.sigint_tripped;
+}
+
+int _KrSignal_Check(void)
+{
+    if (PyErr_CheckSignals() < 0)
+        return -1;
+    if (!KR_SIG_LOAD(kr_sig.any) || !is_main_thread())
+        return 0;
+    return dispatch();
+}
+
+void _KrSignal_AfterFork(void)
+{
+    SignalState *st = get_state();
+    if (st == NULL) {
+        PyErr_Clear();
+        return;
+    }
+    /* The watcher thread stayed behind in the parent; a fresh one starts on demand. */
+    if (st->watcher_started) {
+        st->watcher_started = 0;
+        if (kr_sig.wake_ready) {
+            sem_destroy(&kr_sig.wake);
+            kr_sig.wake_ready = 0;
+        }
+        if (ensure_watcher(st) < 0)
+            PyErr_Clear();
+    }
 }
 
 /* ---- functions ------------------------------------------------------------------------- */

@@ -587,13 +587,12 @@ static PyObject *sys_set_int_max_str_digits(PyObject *m, PyObject *const *args,
     if (v == -1 && PyErr_Occurred())
         return NULL;
     if (v != 0 && v < _PY_LONG_MAX_STR_DIGITS_THRESHOLD) {
-        PyErr_Format(PyExc_ValueError, "maxdigits must be >= %d or 0 for unlimited",
+        PyErr_Format(PyExc_ValueError, "maxdigits must be 0 or larger than %d",
                      _PY_LONG_MAX_STR_DIGITS_THRESHOLD);
         return NULL;
     }
+    /* sys.flags.int_max_str_digits keeps its start-up value, as in CPython. */
     _PyInterpreterState_GET()->int_max_str_digits = v;
-    if (refresh_flags() < 0)
-        return NULL;
     Py_RETURN_NONE;
 }
 

@@ -1,5 +1,7 @@
 /* The time module: clocks, sleeping, and conversions between seconds and struct_time. */
 #include "Python.h"
+
+#include <pthread.h>
 #include "structseq.h"
 
 #include <math.h>
@@ -51,6 +53,96 @@ static PyObject *clock_value(clockid_t clk, int ns)
     return ns ? ts_to_ns(&ts) : PyFloat_FromDouble(ts_to_double(&ts));
 }
 
+static int clk_id_arg(PyObject *o, clockid_t *out)
+{
+    if (!PyLong_Check(o)) {
+        PyErr_Format(PyExc_TypeError, "clk_id should be integer, not %s", Py_TYPE(o)->tp_name);
+        return -1;
+    }
+    int v = PyLong_AsInt(o);
+    if (v == -1 && PyErr_Occurred())
+        return -1;
+    *out = (clockid_t)v;
+    return 0;
+}
+
+static PyObject *time_clock_gettime(PyObject *m, PyObject *arg)
+{
+    clockid_t clk;
+    return clk_id_arg(arg, &clk) < 0 ? NULL : clock_value(clk, 0);
+}
+
+static PyObject *time_clock_gettime_ns(PyObject *m, PyObject *arg)
+{
+    clockid_t clk;
+    return clk_id_arg(arg, &clk) < 0 ? NULL : clock_value(clk, 1);
+}
+
+static PyObject *time_clock_getres(PyObject *m, PyObject *arg)
+{
+    clockid_t clk;
+    struct timespec ts;
+    if (clk_id_arg(arg, &clk) < 0)
+        return NULL;
+    if (clock_getres(clk, &ts) != 0)
+        return PyErr_SetFromErrno(PyExc_OSError);
+    return PyFloat_FromDouble(ts_to_double(&ts));
+}
+
+static PyObject *clock_set(PyObject *args, int ns)
+{
+    PyObject *clko, *val;
+    clockid_t clk;
+    struct timespec ts;
+    if (!PyArg_ParseTuple(args, ns ? "OO:clock_settime_ns" : "OO:clock_settime", &clko, &val) ||
+        clk_id_arg(clko, &clk) < 0)
+        return NULL;
+    if (ns) {
+        if (!PyLong_Check(val)) {
+            PyErr_Format(PyExc_TypeError, "'%s' object cannot be interpreted as an integer",
+                         Py_TYPE(val)->tp_name);
+            return NULL;
+        }
+        long long v = PyLong_AsLongLong(val);
+        if (v == -1 && PyErr_Occurred())
+            return NULL;
+        ts.tv_sec = (time_t)(v / 1000000000LL);
+        ts.tv_nsec = (long)(v % 1000000000LL);
+        if (ts.tv_nsec < 0) {
+            ts.tv_nsec += 1000000000L;
+            ts.tv_sec--;
+        }
+    }
+    else {
+        double d = PyFloat_AsDouble(val);
+        if (d == -1.0 && PyErr_Occurred())
+            return NULL;
+        double whole = floor(d);
+        ts.tv_sec = (time_t)whole;
+        ts.tv_nsec = (long)((d - whole) * 1e9);
+    }
+    if (clock_settime(clk, &ts) != 0)
+        return PyErr_SetFromErrno(PyExc_OSError);
+    Py_RETURN_NONE;
+}
+
+static PyObject *time_clock_settime(PyObject *m, PyObject *args) { return clock_set(args, 0); }
+static PyObject *time_clock_settime_ns(PyObject *m, PyObject *args) { return clock_set(args, 1); }
+
+static PyObject *time_pthread_getcpuclockid(PyObject *m, PyObject *arg)
+{
+    unsigned long tid = PyLong_AsUnsignedLong(arg);
+    if (tid == (unsigned long)-1 && PyErr_Occurred())
+        return NULL;
+    clockid_t clk;
+    int r = pthread_getcpuclockid((pthread_t)tid, &clk);
+    if (r != 0) {
+        errno = r;
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    return PyLong_FromLong((long)clk);
+}
+
 static PyObject *time_time(PyObject *m, PyObject *Py_UNUSED(a)) { return clock_value(CLOCK_REALTIME, 0); }
 static PyObject *time_time_ns(PyObject *m, PyObject *Py_UNUSED(a)) { return clock_value(CLOCK_REALTIME, 1); }
 static PyObject *time_monotonic(PyObject *m, PyObject *Py_UNUSED(a)) { return clock_value(CLOCK_MONOTONIC, 0); }
@@ -73,7 +165,7 @@ static PyObject *time_sleep(PyObject *m, PyObject *arg)
     else {
         secs = PyFloat_AsDouble(arg);
         if (secs == -1.0 && PyErr_Occurred()) {
-            PyErr_Format(PyExc_TypeError, "'%s' object cannot be interpreted as an integer or float",
+            PyErr_Format(PyExc_TypeError, "'%s' object cannot be interpreted as an integer",
                          Py_TYPE(arg)->tp_name);
             return NULL;
         }
@@ -148,7 +240,7 @@ static int parse_time_t(PyObject *arg, time_t *out)
             PyErr_SetString(PyExc_ValueError, "Invalid value NaN (not a number)");
             return -1;
         }
-        d = trunc(d);
+        d = floor(d); /* CPython rounds timestamps toward -inf here */
         if (d < -9.2e18 || d > 9.2e18) {
             PyErr_SetString(PyExc_OverflowError, "timestamp out of range for platform time_t");
             return -1;
@@ -180,7 +272,7 @@ static PyObject *time_gmtime(PyObject *m, PyObject *args)
         PyErr_SetString(PyExc_OverflowError, "timestamp out of range for platform time_t");
         return NULL;
     }
-    return tm_to_struct_time(&buf, "UTC", 0);
+    return tm_to_struct_time(&buf, buf.tm_zone ? buf.tm_zone : "GMT", 0);
 }
 
 static PyObject *time_localtime(PyObject *m, PyObject *args)
@@ -220,7 +312,13 @@ static int gettmarg(PyObject *args, struct tm *p, const char *format)
         PyObject *off = PyStructSequence_GetItem(args, 10);
         if (off != NULL && off != Py_None)
             p->tm_gmtoff = PyLong_AsLong(off);
-        (void)zone;
+        /* %Z must print the struct_time's own zone; the string lives as long as the
+         * struct_time the caller passed, which outlives every use of *p. */
+        if (zone != NULL && PyUnicode_Check(zone)) {
+            p->tm_zone = PyUnicode_AsUTF8(zone);
+            if (p->tm_zone == NULL)
+                return -1;
+        }
     }
     return 0;
 }
@@ -440,6 +538,12 @@ static PyMethodDef time_methods[] = {
     {"time", time_time, METH_NOARGS, "Return the current time in seconds since the Epoch."},
     {"time_ns", time_time_ns, METH_NOARGS, "Return the current time in nanoseconds since the Epoch."},
     {"monotonic", time_monotonic, METH_NOARGS, "Monotonic clock, cannot go backward."},
+    {"clock_gettime", time_clock_gettime, METH_O, "Return the time of the specified clock clk_id as a float."},
+    {"clock_gettime_ns", time_clock_gettime_ns, METH_O, "Return the time of the specified clock clk_id as nanoseconds (int)."},
+    {"clock_getres", time_clock_getres, METH_O, "Return the resolution (precision) of the specified clock clk_id."},
+    {"clock_settime", time_clock_settime, METH_VARARGS, "Set the time of the specified clock clk_id."},
+    {"clock_settime_ns", time_clock_settime_ns, METH_VARARGS, "Set the time of the specified clock clk_id with nanoseconds."},
+    {"pthread_getcpuclockid", time_pthread_getcpuclockid, METH_O, "Return the clk_id of a thread's CPU time clock."},
     {"monotonic_ns", time_monotonic_ns, METH_NOARGS, "Monotonic clock, cannot go backward, as nanoseconds."},
     {"perf_counter", time_monotonic, METH_NOARGS, "Performance counter for benchmarking."},
     {"perf_counter_ns", time_monotonic_ns, METH_NOARGS, "Performance counter for benchmarking as nanoseconds."},
@@ -520,7 +624,8 @@ PyObject *PyInit_time(void)
         PyModule_AddIntConstant(m, "CLOCK_MONOTONIC_RAW", CLOCK_MONOTONIC_RAW) < 0 ||
         PyModule_AddIntConstant(m, "CLOCK_PROCESS_CPUTIME_ID", CLOCK_PROCESS_CPUTIME_ID) < 0 ||
         PyModule_AddIntConstant(m, "CLOCK_THREAD_CPUTIME_ID", CLOCK_THREAD_CPUTIME_ID) < 0 ||
-        PyModule_AddIntConstant(m, "CLOCK_BOOTTIME", CLOCK_BOOTTIME) < 0) {
+        PyModule_AddIntConstant(m, "CLOCK_BOOTTIME", CLOCK_BOOTTIME) < 0 ||
+        PyModule_AddIntConstant(m, "CLOCK_TAI", CLOCK_TAI) < 0) {
         Py_DECREF(m);
         return NULL;
     }

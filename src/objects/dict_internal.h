@@ -3,10 +3,13 @@
  *
  * A keys object is a header, then the sparse index table (1 << dk_log2_size slots of
  * 1, 2, 4 or 8 bytes, chosen by table size), then the dense, insertion-ordered entry
- * array. Index slots hold an entry number, DKIX_EMPTY or DKIX_DUMMY (deleted). */
+ * array. Index slots hold an entry number, DKIX_EMPTY or DKIX_DUMMY (deleted).
+ * In a split table's shared keys me_value is always NULL: the values live in each
+ * dict's ma_values (see pycore_dict.h). */
 #ifndef KR_DICT_INTERNAL_H
 #define KR_DICT_INTERNAL_H
 #include "Python.h"
+#include "internal/pycore_dict.h"
 
 #define DKIX_EMPTY (-1)
 #define DKIX_DUMMY (-2)
@@ -15,6 +18,8 @@
 #define PyDict_MINSIZE 8
 #define KR_DICT_KEYS_GENERAL 0
 #define KR_DICT_KEYS_UNICODE 1 /* every key is an exact str (affects getsizeof only) */
+#define KR_DICT_KEYS_SPLIT 2   /* a class's shared keys (see pycore_dict.h); str keys only */
+#define DK_IS_UNICODE(dk) ((dk)->dk_kind != KR_DICT_KEYS_GENERAL)
 
 typedef struct {
     Py_hash_t me_hash;

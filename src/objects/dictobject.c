@@ -5,7 +5,13 @@
  * (initially the hash) shifted right by 5 bits before every step, so that all hash bits
  * take part and every slot is eventually reached. A table holds at most 2/3 of its
  * size in entries; deleting leaves a dummy index slot and a hole in the entry array,
- * both squeezed out by the next resize. */
+ * both squeezed out by the next resize.
+ *
+ * Instance __dict__s are split tables (see pycore_dict.h): the keys object is shared by
+ * all instances of a class and each dict keeps only its values and its own insertion
+ * order. Every operation below checks ma_values first; the few that cannot work on
+ * shared keys (non-str keys, a full keys object, popitem) convert the dict to an
+ * ordinary table through dictresize. */
 #include "Python.h"
 #include "dict_internal.h"
 
@@ -194,6 +200,156 @@ dictkeys_decref(PyDictKeysObject *dk)
         free_keys_object(dk);
 }
 
+/* ---- split tables ------------------------------------------------------------------ */
+
+/* Shared keys: 64 slots (the table never grows), room for KR_SHARED_KEYS_MAX_SIZE names. */
+#define SHARED_KEYS_LOG2_SIZE 6
+
+PyDictKeysObject *
+_PyDict_NewKeysForClass(void)
+{
+    PyDictKeysObject *keys = new_keys_object(SHARED_KEYS_LOG2_SIZE, 1);
+    if (keys == NULL)
+        return NULL;
+    keys->dk_usable = KR_SHARED_KEYS_MAX_SIZE;
+    keys->dk_kind = KR_DICT_KEYS_SPLIT;
+    return keys;
+}
+
+void
+_PyDictKeys_DecRef(PyDictKeysObject *keys)
+{
+    if (keys != NULL)
+        dictkeys_decref(keys);
+}
+
+Py_ssize_t
+_PyDict_KeysSize(PyDictKeysObject *dk)
+{
+    size_t entry = DK_IS_UNICODE(dk) ? 2 * sizeof(PyObject *) : sizeof(KrDictEntry);
+    return (Py_ssize_t)(sizeof(struct _dictkeysobject) +
+                        ((size_t)1 << dk->dk_log2_index_bytes) +
+                        entry * (size_t)USABLE_FRACTION(DK_SIZE(dk)));
+}
+
+Py_ssize_t
+_KrDict_SharedKeysSize(void)
+{
+    const Py_ssize_t slots = (Py_ssize_t)1 << SHARED_KEYS_LOG2_SIZE;
+    return (Py_ssize_t)sizeof(struct _dictkeysobject) + slots +
+           2 * (Py_ssize_t)sizeof(PyObject *) * USABLE_FRACTION(slots);
+}
+
+/* Places for names in the shared keys: the used ones and those still free. */
+static inline Py_ssize_t
+shared_keys_usable_size(PyDictKeysObject *keys)
+{
+    return keys->dk_nentries + keys->dk_usable;
+}
+
+static PyDictValues *
+new_values(Py_ssize_t capacity)
+{
+    assert(capacity >= 0 && capacity <= KR_SHARED_KEYS_MAX_SIZE);
+    PyDictValues *v = PyMem_Malloc(sizeof(PyDictValues) + (size_t)capacity * sizeof(PyObject *));
+    if (v == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    v->capacity = (uint8_t)capacity;
+    v->size = 0;
+    v->embedded = 0;
+    for (Py_ssize_t i = 0; i < capacity; i++)
+        v->values[i] = NULL;
+    return v;
+}
+
+/* Releases the values (and the references they hold) of a split dict. */
+static void
+free_values(PyDictValues *v)
+{
+    for (Py_ssize_t i = 0; i < v->capacity; i++)
+        Py_XDECREF(v->values[i]);
+    PyMem_Free(v);
+}
+
+static void
+values_remove_from_order(PyDictValues *v, Py_ssize_t ix)
+{
+    int n = v->size;
+    int i = 0;
+    while (i < n && v->order[i] != ix)
+        i++;
+    assert(i < n);
+    for (; i + 1 < n; i++)
+        v->order[i] = v->order[i + 1];
+    v->size = (uint8_t)(n - 1);
+}
+
+/* Index of an exact str in the shared keys, adding it when absent and there is room;
+ * DKIX_EMPTY when the keys are full. */
+static Py_ssize_t
+insert_split_key(PyDictKeysObject *keys, PyObject *key, Py_hash_t hash)
+{
+    KrDictEntry *ep0 = kr_dk_entries(keys);
+    size_t mask = (size_t)DK_MASK(keys);
+    size_t perturb = (size_t)hash;
+    size_t i = (size_t)hash & mask;
+    for (;;) {
+        Py_ssize_t ix = dictkeys_get_index(keys, i);
+        if (ix >= 0) {
+            KrDictEntry *ep = &ep0[ix];
+            if (ep->me_key == key || (ep->me_hash == hash && _PyUnicode_Equal(ep->me_key, key)))
+                return ix;
+        }
+        else if (ix == DKIX_EMPTY) {
+            break;
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    if (keys->dk_usable <= 0)
+        return DKIX_EMPTY;
+    /* the shared keys never hold dummies, so the empty slot found is the one to use */
+    Py_ssize_t ix = keys->dk_nentries;
+    dictkeys_set_index(keys, i, ix);
+    KrDictEntry *ep = &ep0[ix];
+    ep->me_key = Py_NewRef(key);
+    ep->me_hash = hash;
+    ep->me_value = NULL;
+    keys->dk_nentries++;
+    keys->dk_usable--;
+    return ix;
+}
+
+Py_ssize_t
+_PyDictKeys_StringLookup(PyDictKeysObject *keys, PyObject *name)
+{
+    if (!DK_IS_UNICODE(keys))
+        return DKIX_EMPTY;
+    Py_hash_t hash = kr_unicode_get_hash(name);
+    if (hash == -1)
+        hash = PyObject_Hash(name); /* cannot fail for a str */
+    KrDictEntry *ep0 = kr_dk_entries(keys);
+    size_t mask = (size_t)DK_MASK(keys);
+    size_t perturb = (size_t)hash;
+    size_t i = (size_t)hash & mask;
+    for (;;) {
+        Py_ssize_t ix = dictkeys_get_index(keys, i);
+        if (ix >= 0) {
+            KrDictEntry *ep = &ep0[ix];
+            if (ep->me_key == name ||
+                (ep->me_hash == hash && _PyUnicode_Equal(ep->me_key, name)))
+                return ix;
+        }
+        else if (ix == DKIX_EMPTY) {
+            return DKIX_EMPTY;
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
 /* Index slot of the entry `index` (which must be present). */
 static Py_ssize_t
 lookdict_index(PyDictKeysObject *k, Py_hash_t hash, Py_ssize_t index)
@@ -258,7 +414,7 @@ restart:
     size_t mask = (size_t)DK_MASK(dk);
     size_t perturb = (size_t)hash;
     size_t i = (size_t)hash & mask;
-    if (PyUnicode_CheckExact(key) && dk->dk_kind == KR_DICT_KEYS_UNICODE) {
+    if (PyUnicode_CheckExact(key) && DK_IS_UNICODE(dk)) {
         /* str == str cannot run Python code: no restarts needed */
         for (;;) {
             Py_ssize_t ix = dictkeys_get_index(dk, i);
@@ -266,7 +422,7 @@ restart:
                 KrDictEntry *ep = &ep0[ix];
                 if (ep->me_key == key ||
                     (ep->me_hash == hash && _PyUnicode_Equal(ep->me_key, key))) {
-                    *value_addr = ep->me_value;
+                    *value_addr = mp->ma_values ? mp->ma_values->values[ix] : ep->me_value;
                     return ix;
                 }
             }
@@ -283,7 +439,7 @@ restart:
         if (ix >= 0) {
             KrDictEntry *ep = &ep0[ix];
             if (ep->me_key == key) {
-                *value_addr = ep->me_value;
+                *value_addr = mp->ma_values ? mp->ma_values->values[ix] : ep->me_value;
                 return ix;
             }
             if (ep->me_hash == hash) {
@@ -304,7 +460,7 @@ restart:
                         goto restart;
                 }
                 if (cmp > 0) {
-                    *value_addr = ep->me_value;
+                    *value_addr = mp->ma_values ? mp->ma_values->values[ix] : ep->me_value;
                     return ix;
                 }
             }
@@ -329,13 +485,32 @@ dictresize(PyDictObject *mp, uint8_t log2_newsize, int unicode)
         PyErr_NoMemory();
         return -1;
     }
-    unicode = unicode && oldkeys->dk_kind == KR_DICT_KEYS_UNICODE;
+    unicode = unicode && DK_IS_UNICODE(oldkeys);
     PyDictKeysObject *newkeys = new_keys_object(log2_newsize, unicode);
     if (newkeys == NULL)
         return -1;
     Py_ssize_t numentries = mp->ma_used;
     KrDictEntry *oldentries = kr_dk_entries(oldkeys);
     KrDictEntry *newentries = kr_dk_entries(newkeys);
+    PyDictValues *oldvalues = mp->ma_values;
+    if (oldvalues != NULL) {
+        /* split -> combined: the keys stay shared, the values move over */
+        for (Py_ssize_t i = 0; i < numentries; i++) {
+            Py_ssize_t index = oldvalues->order[i];
+            newentries[i].me_key = Py_NewRef(oldentries[index].me_key);
+            newentries[i].me_hash = oldentries[index].me_hash;
+            newentries[i].me_value = oldvalues->values[index];
+            oldvalues->values[index] = NULL;
+        }
+        build_indices(newkeys, newentries, numentries);
+        newkeys->dk_usable -= numentries;
+        newkeys->dk_nentries = numentries;
+        mp->ma_keys = newkeys;
+        mp->ma_values = NULL;
+        free_values(oldvalues);
+        dictkeys_decref(oldkeys);
+        return 0;
+    }
     if (oldkeys->dk_nentries == numentries) {
         memcpy(newentries, oldentries, (size_t)numentries * sizeof(KrDictEntry));
     }
@@ -389,6 +564,24 @@ insert_to_emptydict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *v
     return 0;
 }
 
+/* Stores value (stolen) for shared key ix of a split dict. */
+static void
+insert_split_value(PyDictObject *mp, PyObject *key, PyObject *value, Py_ssize_t ix)
+{
+    MAINTAIN_TRACKING(mp, key, value);
+    PyDictValues *vals = mp->ma_values;
+    PyObject *old_value = vals->values[ix];
+    vals->values[ix] = value;
+    mp->ma_version_tag = DICT_NEXT_VERSION();
+    if (old_value == NULL) {
+        vals->order[vals->size++] = (uint8_t)ix;
+        mp->ma_used++;
+    }
+    else {
+        Py_DECREF(old_value);
+    }
+}
+
 /* Inserts or replaces; steals both references (also on failure). */
 static int
 insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
@@ -396,8 +589,19 @@ insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
     PyObject *old_value;
     if (mp->ma_keys == Py_EMPTY_KEYS)
         return insert_to_emptydict(mp, key, hash, value);
-    if (mp->ma_keys->dk_kind == KR_DICT_KEYS_UNICODE && !PyUnicode_CheckExact(key)) {
+    if (!PyUnicode_CheckExact(key) && DK_IS_UNICODE(mp->ma_keys)) {
         if (insertion_resize(mp, 0) < 0)
+            goto fail;
+    }
+    else if (mp->ma_values != NULL) {
+        Py_ssize_t ix = insert_split_key(mp->ma_keys, key, hash);
+        if (ix != DKIX_EMPTY) {
+            insert_split_value(mp, key, value, ix);
+            Py_DECREF(key);
+            return 0;
+        }
+        /* no room for another name in the shared keys */
+        if (insertion_resize(mp, 1) < 0)
             goto fail;
     }
     Py_ssize_t ix = kr_lookup(mp, key, hash, &old_value);
@@ -491,6 +695,17 @@ delitem_common(PyDictObject *mp, Py_hash_t hash, Py_ssize_t ix, PyObject **old_k
                PyObject **old_value)
 {
     PyDictKeysObject *dk = mp->ma_keys;
+    if (mp->ma_values != NULL) {
+        /* the name stays in the shared keys; only this dict forgets it */
+        PyDictValues *vals = mp->ma_values;
+        *old_key = Py_NewRef(kr_dk_entries(dk)[ix].me_key);
+        *old_value = vals->values[ix];
+        vals->values[ix] = NULL;
+        values_remove_from_order(vals, ix);
+        mp->ma_used--;
+        mp->ma_version_tag = DICT_NEXT_VERSION();
+        return;
+    }
     Py_ssize_t hashpos = lookdict_index(dk, hash, ix);
     mp->ma_used--;
     mp->ma_version_tag = DICT_NEXT_VERSION();
@@ -631,12 +846,32 @@ PyDict_Clear(PyObject *op)
         return;
     PyDictObject *mp = (PyDictObject *)op;
     PyDictKeysObject *oldkeys = mp->ma_keys;
+    PyDictValues *oldvalues = mp->ma_values;
     if (oldkeys == Py_EMPTY_KEYS)
         return;
+    mp->ma_version_tag = DICT_NEXT_VERSION();
+    if (oldvalues != NULL && oldvalues->embedded) {
+        /* an instance's own __dict__ stays on its class's shared keys (as in CPython,
+         * whose values live inside the instance); take the values out first, since
+         * releasing them may run code that uses the dict */
+        Py_ssize_t n = oldvalues->capacity;
+        PyObject *stack[KR_SHARED_KEYS_MAX_SIZE];
+        for (Py_ssize_t i = 0; i < n; i++) {
+            stack[i] = oldvalues->values[i];
+            oldvalues->values[i] = NULL;
+        }
+        oldvalues->size = 0;
+        mp->ma_used = 0;
+        for (Py_ssize_t i = 0; i < n; i++)
+            Py_XDECREF(stack[i]);
+        return;
+    }
     /* detach first: releasing the items may run code that uses the dict */
     mp->ma_keys = Py_EMPTY_KEYS;
+    mp->ma_values = NULL;
     mp->ma_used = 0;
-    mp->ma_version_tag = DICT_NEXT_VERSION();
+    if (oldvalues != NULL)
+        free_values(oldvalues);
     dictkeys_decref(oldkeys);
 }
 
@@ -861,6 +1096,22 @@ _PyDict_Next(PyObject *op, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue,
     PyDictObject *mp = (PyDictObject *)op;
     Py_ssize_t i = *ppos;
     PyDictKeysObject *dk = mp->ma_keys;
+    if (mp->ma_values != NULL) {
+        /* positions walk this dict's insertion order */
+        PyDictValues *vals = mp->ma_values;
+        if (i < 0 || i >= vals->size)
+            return 0;
+        Py_ssize_t index = vals->order[i];
+        KrDictEntry *ep = &kr_dk_entries(dk)[index];
+        *ppos = i + 1;
+        if (pkey)
+            *pkey = ep->me_key;
+        if (pvalue)
+            *pvalue = vals->values[index];
+        if (phash)
+            *phash = ep->me_hash;
+        return 1;
+    }
     Py_ssize_t n = dk->dk_nentries;
     if (i < 0 || i >= n)
         return 0;
@@ -885,6 +1136,45 @@ int
 PyDict_Next(PyObject *op, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue)
 {
     return _PyDict_Next(op, ppos, pkey, pvalue, NULL);
+}
+
+Py_ssize_t
+_KrDict_LastPos(PyDictObject *d)
+{
+    if (d->ma_values != NULL)
+        return d->ma_values->size - 1;
+    return d->ma_keys->dk_nentries - 1;
+}
+
+int
+_KrDict_PrevItem(PyDictObject *d, Py_ssize_t *pos, PyObject **key, PyObject **value)
+{
+    Py_ssize_t i = *pos;
+    PyDictKeysObject *dk = d->ma_keys;
+    if (d->ma_values != NULL) {
+        PyDictValues *vals = d->ma_values;
+        if (i < 0 || i >= vals->size)
+            return 0;
+        Py_ssize_t index = vals->order[i];
+        *key = kr_dk_entries(dk)[index].me_key;
+        *value = vals->values[index];
+        *pos = i - 1;
+        return 1;
+    }
+    if (i >= dk->dk_nentries)
+        i = dk->dk_nentries - 1;
+    if (i < 0)
+        return 0;
+    KrDictEntry *ep = &kr_dk_entries(dk)[i];
+    while (ep->me_value == NULL) {
+        if (--i < 0)
+            return 0;
+        ep--;
+    }
+    *key = ep->me_key;
+    *value = ep->me_value;
+    *pos = i - 1;
+    return 1;
 }
 
 Py_ssize_t
@@ -1010,6 +1300,32 @@ PyDict_Copy(PyObject *o)
     PyDictObject *mp = (PyDictObject *)o;
     if (mp->ma_used == 0)
         return PyDict_New();
+    if (mp->ma_values != NULL) {
+        /* a copy of a split dict shares the keys too */
+        PyDictValues *vals = mp->ma_values;
+        PyDictValues *newvals = new_values(shared_keys_usable_size(mp->ma_keys));
+        if (newvals == NULL)
+            return NULL;
+        PyDictObject *new = PyObject_GC_New(PyDictObject, &PyDict_Type);
+        if (new == NULL) {
+            free_values(newvals);
+            return NULL;
+        }
+        for (Py_ssize_t i = 0; i < vals->size; i++) {
+            Py_ssize_t index = vals->order[i];
+            newvals->order[i] = (uint8_t)index;
+            newvals->values[index] = Py_NewRef(vals->values[index]);
+        }
+        newvals->size = vals->size;
+        mp->ma_keys->dk_refcnt++;
+        new->ma_keys = mp->ma_keys;
+        new->ma_values = newvals;
+        new->ma_used = mp->ma_used;
+        new->ma_version_tag = DICT_NEXT_VERSION();
+        if (_PyObject_GC_IS_TRACKED((PyObject *)mp))
+            PyObject_GC_Track(new);
+        return (PyObject *)new;
+    }
     if (Py_TYPE(mp)->tp_iter == dict_iter &&
         mp->ma_used >= (mp->ma_keys->dk_nentries * 2) / 3) {
         PyDictKeysObject *keys = clone_combined_dict_keys(mp);
@@ -1042,7 +1358,8 @@ dict_merge(PyDictObject *mp, PyObject *b, int override)
         if (mp->ma_used == 0) {
             override = 1;
             PyDictKeysObject *okeys = other->ma_keys;
-            if (other->ma_used == okeys->dk_nentries &&
+            if (mp->ma_values == NULL && other->ma_values == NULL &&
+                other->ma_used == okeys->dk_nentries &&
                 (DK_LOG_SIZE(okeys) == PyDict_LOG_MINSIZE ||
                  USABLE_FRACTION(DK_SIZE(okeys) / 2) < other->ma_used)) {
                 PyDictKeysObject *keys = clone_combined_dict_keys(other);
@@ -1058,7 +1375,7 @@ dict_merge(PyDictObject *mp, PyObject *b, int override)
             }
         }
         if (USABLE_FRACTION(DK_SIZE(mp->ma_keys)) < other->ma_used) {
-            int unicode = other->ma_keys->dk_kind == KR_DICT_KEYS_UNICODE;
+            int unicode = DK_IS_UNICODE(other->ma_keys);
             if (dictresize(mp, estimate_log2_keysize(mp->ma_used + other->ma_used),
                            unicode) < 0)
                 return -1;
@@ -1299,7 +1616,7 @@ int
 _PyDict_HasOnlyStringKeys(PyObject *dict)
 {
     PyDictObject *mp = (PyDictObject *)dict;
-    if (mp->ma_keys->dk_kind == KR_DICT_KEYS_UNICODE)
+    if (DK_IS_UNICODE(mp->ma_keys))
         return 1;
     Py_ssize_t pos = 0;
     PyObject *key, *value;
@@ -1328,13 +1645,77 @@ _PyDict_SizeOf(PyDictObject *mp)
 {
     size_t res = (size_t)Py_TYPE(mp)->tp_basicsize;
     PyDictKeysObject *dk = mp->ma_keys;
-    if (dk != Py_EMPTY_KEYS && dk->dk_refcnt == 1) {
-        size_t entry = dk->dk_kind == KR_DICT_KEYS_UNICODE ? 2 * sizeof(PyObject *)
-                                                            : sizeof(KrDictEntry);
-        res += sizeof(struct _dictkeysobject) + ((size_t)1 << dk->dk_log2_index_bytes) +
-               entry * (size_t)USABLE_FRACTION(DK_SIZE(dk));
-    }
+    /* a split dict counts a pointer per place in the shared keys; the keys themselves
+     * are accounted to the class, unless this dict is their last user */
+    if (mp->ma_values != NULL)
+        res += (size_t)shared_keys_usable_size(dk) * sizeof(PyObject *);
+    if (dk != Py_EMPTY_KEYS && dk->dk_refcnt == 1)
+        res += (size_t)_PyDict_KeysSize(dk);
     return (Py_ssize_t)res;
+}
+
+/* ---- instance dicts ----------------------------------------------------------------- */
+
+PyDictKeysObject *
+_KrType_GetCachedKeys(PyTypeObject *tp)
+{
+    PyHeapTypeObject *et = (PyHeapTypeObject *)tp;
+    if (et->ht_cached_keys == NULL) {
+        et->ht_cached_keys = _PyDict_NewKeysForClass();
+        if (et->ht_cached_keys == NULL)
+            return NULL;
+    }
+    return (PyDictKeysObject *)et->ht_cached_keys;
+}
+
+void
+_KrDict_InstanceAllocated(PyTypeObject *tp)
+{
+    /* CPython sizes each instance's inline values by the shared keys' places and
+     * gives one free place back per allocation; the places count in getsizeof */
+    if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE))
+        return;
+    PyDictKeysObject *keys = _KrType_GetCachedKeys(tp);
+    if (keys == NULL) {
+        PyErr_Clear();
+        return;
+    }
+    if (keys->dk_usable > 1)
+        keys->dk_usable--;
+}
+
+PyObject *
+_KrDict_NewForObject(PyObject *obj)
+{
+    PyTypeObject *tp = Py_TYPE(obj);
+    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) || !(tp->tp_flags & Py_TPFLAGS_HEAPTYPE))
+        return PyDict_New();
+    PyDictKeysObject *keys = _KrType_GetCachedKeys(tp);
+    if (keys == NULL)
+        return NULL;
+    PyDictValues *vals = new_values(shared_keys_usable_size(keys));
+    if (vals == NULL)
+        return NULL;
+    vals->embedded = (tp->tp_flags & Py_TPFLAGS_INLINE_VALUES) != 0;
+    PyDictObject *mp = PyObject_GC_New(PyDictObject, &PyDict_Type);
+    if (mp == NULL) {
+        free_values(vals);
+        return NULL;
+    }
+    keys->dk_refcnt++;
+    mp->ma_keys = keys;
+    mp->ma_values = vals;
+    mp->ma_used = 0;
+    mp->ma_version_tag = DICT_NEXT_VERSION();
+    return (PyObject *)mp;
+}
+
+void
+_KrDict_DetachFromObject(PyObject *dict)
+{
+    PyDictObject *mp = (PyDictObject *)dict;
+    if (mp->ma_values != NULL)
+        mp->ma_values->embedded = 0;
 }
 
 /* ---- the dict type --------------------------------------------------------------------- */
@@ -1346,8 +1727,12 @@ dict_dealloc(PyObject *self)
     PyObject_GC_UnTrack(mp);
     Py_TRASHCAN_BEGIN(mp, dict_dealloc)
     PyDictKeysObject *keys = mp->ma_keys;
+    PyDictValues *values = mp->ma_values;
     mp->ma_keys = Py_EMPTY_KEYS;
+    mp->ma_values = NULL;
     mp->ma_used = 0;
+    if (values != NULL)
+        free_values(values);
     dictkeys_decref(keys);
     Py_TYPE(mp)->tp_free((PyObject *)mp);
     Py_TRASHCAN_END
@@ -1464,6 +1849,13 @@ dict_traverse(PyObject *op, visitproc visit, void *arg)
 {
     PyDictObject *mp = (PyDictObject *)op;
     PyDictKeysObject *keys = mp->ma_keys;
+    if (mp->ma_values != NULL) {
+        /* the shared keys are exact strs, which the collector does not track */
+        PyDictValues *vals = mp->ma_values;
+        for (Py_ssize_t i = 0; i < vals->size; i++)
+            Py_VISIT(vals->values[vals->order[i]]);
+        return 0;
+    }
     KrDictEntry *ep = kr_dk_entries(keys);
     Py_ssize_t n = keys->dk_nentries;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -1488,14 +1880,11 @@ dict_equal(PyDictObject *a, PyDictObject *b)
 {
     if (a->ma_used != b->ma_used)
         return 0;
-    PyDictKeysObject *ak = a->ma_keys;
-    for (Py_ssize_t i = 0; i < ak->dk_nentries; i++) {
-        KrDictEntry *ep = &kr_dk_entries(ak)[i];
-        PyObject *aval = ep->me_value;
-        if (aval == NULL)
-            continue;
-        PyObject *key = ep->me_key;
-        Py_hash_t hash = ep->me_hash;
+    Py_ssize_t pos = 0;
+    PyObject *key, *aval;
+    Py_hash_t hash;
+    /* a comparison may mutate a: every step reads the current table */
+    while (_PyDict_Next((PyObject *)a, &pos, &key, &aval, &hash)) {
         Py_INCREF(aval);
         Py_INCREF(key);
         PyObject *bval;
@@ -1517,8 +1906,6 @@ dict_equal(PyDictObject *a, PyDictObject *b)
         Py_DECREF(bval);
         if (cmp <= 0)
             return cmp;
-        /* a comparison may have mutated a */
-        ak = a->ma_keys;
     }
     return 1;
 }
@@ -1705,6 +2092,10 @@ dict_popitem(PyObject *self, PyObject *Py_UNUSED(ignored))
         PyErr_SetString(PyExc_KeyError, "popitem(): dictionary is empty");
         return NULL;
     }
+    if (mp->ma_values != NULL && dictresize(mp, DK_LOG_SIZE(mp->ma_keys), 1) < 0) {
+        Py_DECREF(res);
+        return NULL;
+    }
     PyDictKeysObject *dk = mp->ma_keys;
     Py_ssize_t i = dk->dk_nentries - 1;
     KrDictEntry *ep0 = kr_dk_entries(dk);
@@ -1747,7 +2138,7 @@ dict_fromkeys(PyObject *cls, PyObject *const *args, Py_ssize_t nargs)
         if (PyDict_CheckExact(iterable)) {
             PyDictObject *src = (PyDictObject *)iterable;
             if (dictresize(mp, estimate_log2_keysize(src->ma_used),
-                           src->ma_keys->dk_kind == KR_DICT_KEYS_UNICODE) < 0)
+                           DK_IS_UNICODE(src->ma_keys)) < 0)
                 goto fail;
             Py_ssize_t pos = 0;
             PyObject *key, *oldvalue;

@@ -26,7 +26,7 @@ dictiter_new(PyDictObject *dict, PyTypeObject *itertype)
     di->len = dict->ma_used;
     if (itertype == &PyDictRevIterKey_Type || itertype == &PyDictRevIterItem_Type ||
         itertype == &PyDictRevIterValue_Type)
-        di->di_pos = dict->ma_keys->dk_nentries - 1;
+        di->di_pos = _KrDict_LastPos(dict);
     else
         di->di_pos = 0;
     PyObject_GC_Track(di);
@@ -111,129 +111,110 @@ static PyMethodDef dictiter_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* Next live entry of the iteration, or NULL (with an exception set when the dict
- * changed). */
-static KrDictEntry *
-dictiter_next_entry(dictiterobject *di)
+/* Next item of the iteration: 1 with borrowed *key and *value, 0 when done or (with an
+ * exception set) when the dict changed. */
+static int
+dictiter_next_entry(dictiterobject *di, PyObject **key, PyObject **value)
 {
     PyDictObject *d = di->di_dict;
     if (d == NULL)
-        return NULL;
+        return 0;
     if (di->di_used != d->ma_used) {
         PyErr_SetString(PyExc_RuntimeError, "dictionary changed size during iteration");
         di->di_used = -1; /* sticky */
-        return NULL;
+        return 0;
     }
-    Py_ssize_t i = di->di_pos;
-    PyDictKeysObject *k = d->ma_keys;
-    Py_ssize_t n = k->dk_nentries;
-    KrDictEntry *ep = NULL;
-    if (i >= 0) {
-        ep = &kr_dk_entries(k)[i];
-        while (i < n && ep->me_value == NULL) {
-            ep++;
-            i++;
-        }
-    }
-    if (i < 0 || i >= n)
+    Py_ssize_t pos = di->di_pos;
+    if (!_PyDict_Next((PyObject *)d, &pos, key, value, NULL))
         goto fail;
     if (di->len == 0) {
         PyErr_SetString(PyExc_RuntimeError, "dictionary keys changed during iteration");
         goto fail;
     }
-    di->di_pos = i + 1;
+    di->di_pos = pos;
     di->len--;
-    return ep;
+    return 1;
 fail:
     di->di_dict = NULL;
     Py_DECREF(d);
-    return NULL;
+    return 0;
 }
 
-static KrDictEntry *
-dictreviter_next_entry(dictiterobject *di)
+static int
+dictreviter_next_entry(dictiterobject *di, PyObject **key, PyObject **value)
 {
     PyDictObject *d = di->di_dict;
     if (d == NULL)
-        return NULL;
+        return 0;
     if (di->di_used != d->ma_used) {
         PyErr_SetString(PyExc_RuntimeError, "dictionary changed size during iteration");
         di->di_used = -1;
-        return NULL;
+        return 0;
     }
-    Py_ssize_t i = di->di_pos;
-    PyDictKeysObject *k = d->ma_keys;
-    if (i >= k->dk_nentries)
-        i = k->dk_nentries - 1;
-    if (i < 0)
-        goto fail;
-    KrDictEntry *ep = &kr_dk_entries(k)[i];
-    while (ep->me_value == NULL) {
-        if (--i < 0)
-            goto fail;
-        ep--;
+    if (!_KrDict_PrevItem(d, &di->di_pos, key, value)) {
+        di->di_pos = -1;
+        di->di_dict = NULL;
+        Py_DECREF(d);
+        return 0;
     }
-    di->di_pos = i - 1;
     di->len--;
-    return ep;
-fail:
-    di->di_pos = -1;
-    di->di_dict = NULL;
-    Py_DECREF(d);
-    return NULL;
+    return 1;
 }
 
 static PyObject *
-make_item(KrDictEntry *ep)
+make_item(PyObject *key, PyObject *value)
 {
     PyObject *res = PyTuple_New(2);
     if (res == NULL)
         return NULL;
-    PyTuple_SET_ITEM(res, 0, Py_NewRef(ep->me_key));
-    PyTuple_SET_ITEM(res, 1, Py_NewRef(ep->me_value));
+    PyTuple_SET_ITEM(res, 0, Py_NewRef(key));
+    PyTuple_SET_ITEM(res, 1, Py_NewRef(value));
     return res;
 }
 
 static PyObject *
 dictiter_iternextkey(PyObject *self)
 {
-    KrDictEntry *ep = dictiter_next_entry((dictiterobject *)self);
-    return ep ? Py_NewRef(ep->me_key) : NULL;
+    PyObject *key, *value;
+    return dictiter_next_entry((dictiterobject *)self, &key, &value) ? Py_NewRef(key) : NULL;
 }
 
 static PyObject *
 dictiter_iternextvalue(PyObject *self)
 {
-    KrDictEntry *ep = dictiter_next_entry((dictiterobject *)self);
-    return ep ? Py_NewRef(ep->me_value) : NULL;
+    PyObject *key, *value;
+    return dictiter_next_entry((dictiterobject *)self, &key, &value) ? Py_NewRef(value) : NULL;
 }
 
 static PyObject *
 dictiter_iternextitem(PyObject *self)
 {
-    KrDictEntry *ep = dictiter_next_entry((dictiterobject *)self);
-    return ep ? make_item(ep) : NULL;
+    PyObject *key, *value;
+    return dictiter_next_entry((dictiterobject *)self, &key, &value) ? make_item(key, value)
+                                                                     : NULL;
 }
 
 static PyObject *
 dictreviter_iternextkey(PyObject *self)
 {
-    KrDictEntry *ep = dictreviter_next_entry((dictiterobject *)self);
-    return ep ? Py_NewRef(ep->me_key) : NULL;
+    PyObject *key, *value;
+    return dictreviter_next_entry((dictiterobject *)self, &key, &value) ? Py_NewRef(key) : NULL;
 }
 
 static PyObject *
 dictreviter_iternextvalue(PyObject *self)
 {
-    KrDictEntry *ep = dictreviter_next_entry((dictiterobject *)self);
-    return ep ? Py_NewRef(ep->me_value) : NULL;
+    PyObject *key, *value;
+    return dictreviter_next_entry((dictiterobject *)self, &key, &value) ? Py_NewRef(value)
+                                                                        : NULL;
 }
 
 static PyObject *
 dictreviter_iternextitem(PyObject *self)
 {
-    KrDictEntry *ep = dictreviter_next_entry((dictiterobject *)self);
-    return ep ? make_item(ep) : NULL;
+    PyObject *key, *value;
+    return dictreviter_next_entry((dictiterobject *)self, &key, &value) ? make_item(key, value)
+                                                                        : NULL;
 }
 
 #define KR_DICTITER_TYPE(cname, pyname, nextfn)                                   \

@@ -5,6 +5,7 @@
 #include "Python.h"
 #include "internal/pycore_typelist.h"
 #include "internal/pycore_ids.h"
+#include "internal/pycore_dict.h"
 
 void _Py_Dealloc(PyObject *op)
 {
@@ -675,7 +676,7 @@ int _PyObject_GenericSetAttrWithDict(PyObject *obj, PyObject *name, PyObject *va
                 set_attribute_error_context(obj, name);
                 goto done;
             }
-            *dictptr = PyDict_New();
+            *dictptr = _KrDict_NewForObject(obj);
             if (*dictptr == NULL)
                 goto done;
         }
@@ -714,7 +715,7 @@ PyObject *PyObject_GenericGetDict(PyObject *obj, void *context)
         return NULL;
     }
     if (*dictptr == NULL) {
-        *dictptr = PyDict_New();
+        *dictptr = _KrDict_NewForObject(obj);
         if (*dictptr == NULL)
             return NULL;
     }
@@ -737,7 +738,12 @@ int PyObject_GenericSetDict(PyObject *obj, PyObject *value, void *context)
                      Py_TYPE(value)->tp_name);
         return -1;
     }
-    Py_XSETREF(*dictptr, Py_NewRef(value));
+    PyObject *old = *dictptr;
+    *dictptr = Py_NewRef(value);
+    if (old != NULL) {
+        _KrDict_DetachFromObject(old);
+        Py_DECREF(old);
+    }
     return 0;
 }
 

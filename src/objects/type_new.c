@@ -88,7 +88,7 @@ static void clear_instance_dict(PyObject *self)
 {
     PyTypeObject *type = Py_TYPE(self);
     if (type->tp_flags & Py_TPFLAGS_MANAGED_DICT) {
-        Py_CLEAR(*_PyObject_ManagedDictPtr(self));
+        _PyObject_ClearManagedDict(self);
     }
     else if (type->tp_dictoffset != 0 && !(static_base(type)->tp_dictoffset)) {
         PyObject **dictptr = _PyObject_GetDictPtr(self);
@@ -195,6 +195,8 @@ static int subtype_setdict(PyObject *obj, PyObject *value, void *c)
                      Py_TYPE(value)->tp_name);
         return -1;
     }
+    if (Py_TYPE(obj)->tp_flags & Py_TPFLAGS_MANAGED_DICT)
+        return _PyObject_SetManagedDict(obj, value);
     Py_XINCREF(value);
     Py_XSETREF(*dictptr, value);
     return 0;

@@ -5,6 +5,7 @@
 #include "Python.h"
 #include "internal/pycore_typeobject.h"
 #include "internal/pycore_ids.h"
+#include "internal/pycore_dict.h"
 
 /* ---- method cache ---------------------------------------------------------------------- */
 
@@ -1030,6 +1031,8 @@ PyObject *PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems)
     }
     if (type->tp_itemsize != 0)
         Py_SET_SIZE(obj, nitems);
+    if (type->tp_flags & Py_TPFLAGS_INLINE_VALUES)
+        _KrDict_InstanceAllocated(type);
     if (type->tp_flags & Py_TPFLAGS_HAVE_GC)
         PyObject_GC_Track(obj);
     return obj;
@@ -1069,14 +1072,20 @@ PyObject *_PyType_NewManagedObject(PyTypeObject *type)
 int _PyObject_SetManagedDict(PyObject *obj, PyObject *new_dict)
 {
     PyObject **p = _PyObject_ManagedDictPtr(obj);
-    Py_XINCREF(new_dict);
-    Py_XSETREF(*p, new_dict);
+    PyObject *old = *p;
+    *p = Py_XNewRef(new_dict);
+    if (old != NULL) {
+        _KrDict_DetachFromObject(old);
+        Py_DECREF(old);
+    }
     return 0;
 }
 
+/* Drops the instance's __dict__; a dict that outlives the instance stops being its
+ * own (which clear() can tell). */
 void _PyObject_ClearManagedDict(PyObject *obj)
 {
-    Py_CLEAR(*_PyObject_ManagedDictPtr(obj));
+    _PyObject_SetManagedDict(obj, NULL);
 }
 
 /* ---- the type type ------------------------------------------------------------------------ */
@@ -1324,6 +1333,8 @@ static void type_dealloc(PyObject *self)
     Py_XDECREF(et->ht_slots);
     Py_XDECREF(et->ht_module);
     PyMem_Free(et->_ht_tpname);
+    _PyDictKeys_DecRef((PyDictKeysObject *)et->ht_cached_keys);
+    et->ht_cached_keys = NULL;
     /* A heap metaclass is released by the subtype dealloc that called us. */
     Py_TYPE(self)->tp_free(self);
 }
@@ -1832,10 +1843,13 @@ static PyObject *type_sizeof(PyObject *self, PyObject *unused)
     PyTypeObject *type = (PyTypeObject *)self;
     size_t size;
     if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        PyHeapTypeObject *et = (PyHeapTypeObject *)type;
         size = sizeof(PyHeapTypeObject);
-        if (((PyHeapTypeObject *)type)->ht_slots != NULL)
-            size += (size_t)(PyTuple_GET_SIZE(((PyHeapTypeObject *)type)->ht_slots) + 1) *
-                    sizeof(PyMemberDef);
+        /* the shared keys of instance dicts count (created lazily, but fixed-size) */
+        if (et->ht_cached_keys != NULL)
+            size += (size_t)_PyDict_KeysSize((PyDictKeysObject *)et->ht_cached_keys);
+        else if (type->tp_flags & Py_TPFLAGS_MANAGED_DICT)
+            size += (size_t)_KrDict_SharedKeysSize();
     }
     else {
         size = sizeof(PyTypeObject);

@@ -112,10 +112,50 @@ void _KrTrace_Exception(PyThreadState *tstate, _PyInterpreterFrame *frame)
         Py_DECREF(exc);
 }
 
+/* Calls a non-Python callable for the eval loop while a hook is installed. The profile
+ * function sees c_call and then c_return or c_exception for built-in functions and for
+ * method descriptors, the latter as the bound built-in method (as CPython 3.13 reports
+ * them, so cProfile can name `{method 'append' of 'list' objects}`). */
 PyObject *_KrTrace_CFunc(PyThreadState *tstate, PyObject *callable, PyObject *const *args,
                          size_t nargsf, PyObject *kwnames)
 {
-    return PyObject_Vectorcall(callable, args, nargsf, kwnames);
+    if (tstate->c_profilefunc == NULL || tstate->tracing || tstate->current_frame == NULL)
+        return PyObject_Vectorcall(callable, args, nargsf, kwnames);
+    PyObject *subject = NULL;
+    if (PyCFunction_Check(callable)) {
+        subject = Py_NewRef(callable);
+    }
+    else if (Py_IS_TYPE(callable, &PyMethodDescr_Type) && PyVectorcall_NARGS(nargsf) > 0) {
+        subject = Py_TYPE(callable)->tp_descr_get(callable, args[0],
+                                                  (PyObject *)Py_TYPE(args[0]));
+        if (subject == NULL)
+            return NULL;
+    }
+    if (subject == NULL)
+        return PyObject_Vectorcall(callable, args, nargsf, kwnames);
+    _PyInterpreterFrame *frame = tstate->current_frame;
+    if (call_hook(tstate, tstate->c_profilefunc, tstate->c_profileobj, frame, PyTrace_C_CALL,
+                  subject) < 0) {
+        Py_DECREF(subject);
+        return NULL;
+    }
+    PyObject *res = PyObject_Vectorcall(callable, args, nargsf, kwnames);
+    /* the call may have removed or replaced the profile function */
+    if (tstate->c_profilefunc != NULL) {
+        PyObject *exc = res == NULL ? PyErr_GetRaisedException() : NULL;
+        int r = call_hook(tstate, tstate->c_profilefunc, tstate->c_profileobj, frame,
+                          res == NULL ? PyTrace_C_EXCEPTION : PyTrace_C_RETURN, subject);
+        if (exc != NULL) {
+            if (r == 0)
+                PyErr_SetRaisedException(exc);
+            else
+                Py_DECREF(exc);
+        }
+        if (r < 0)
+            Py_CLEAR(res);
+    }
+    Py_DECREF(subject);
+    return res;
 }
 
 /* ---- installing hooks -------------------------------------------------------------- */

@@ -11,8 +11,15 @@ static void sigint_handler(int signum)
 {
     (void)signum;
     _PyRuntime.sigint_tripped = 1;
-    if (_PyRuntime.main_interp != NULL)
-        _PyRuntime.main_interp->ceval.eval_breaker = 1;
+    /* Other bits (pending calls, GIL drop requests) may be set: add ours, atomically. */
+    if (_PyRuntime.main_interp != NULL) {
+#if defined(__GNUC__)
+        __atomic_fetch_or((int *)&_PyRuntime.main_interp->ceval.eval_breaker,
+                          KR_EVAL_SIGNALS_PENDING, __ATOMIC_RELAXED);
+#else
+        _PyRuntime.main_interp->ceval.eval_breaker |= KR_EVAL_SIGNALS_PENDING;
+#endif
+    }
 }
 
 int _PyOS_InstallSignalHandlers(void)

@@ -1,8 +1,10 @@
 /* Dict internals: growth points and table sizes, deletion leaving dummies, insertion
  * order across deletes and resizes, popitem LIFO slot reuse, string-key fast path,
- * version tags, and the tracking rules for the cycle collector. */
+ * version tags, the tracking rules for the cycle collector, and key-sharing instance
+ * dicts (shared keys, per-dict order, un-sharing, copies, references released). */
 #include "Python.h"
 #include "../../src/objects/dict_internal.h"
+#include "internal/pycore_dict.h"
 
 static int failures = 0;
 
@@ -195,6 +197,156 @@ test_copy_and_merge(void)
     Py_DECREF(d);
 }
 
+/* A fresh class (like `class name: pass`) and its shared keys. */
+static PyObject *
+new_class(const char *name)
+{
+    PyObject *ns = PyDict_New();
+    PyObject *cls = PyObject_CallFunction((PyObject *)&PyType_Type, "s()O", name, ns);
+    Py_DECREF(ns);
+    return cls;
+}
+
+static PyDictObject *
+instance_dict(PyObject *inst)
+{
+    PyObject *d = PyObject_GenericGetDict(inst, NULL);
+    Py_DECREF(d); /* the instance keeps it */
+    return (PyDictObject *)d;
+}
+
+static void
+set_attr(PyObject *o, const char *name, long v)
+{
+    PyObject *val = PyLong_FromLong(v);
+    CHECK(PyObject_SetAttrString(o, name, val) == 0);
+    Py_DECREF(val);
+}
+
+static void
+test_split_basic(void)
+{
+    PyObject *cls = new_class("C");
+    CHECK(cls != NULL);
+    PyObject *a = PyObject_CallNoArgs(cls);
+    PyObject *b = PyObject_CallNoArgs(cls);
+    set_attr(a, "x", 1);
+    set_attr(a, "y", 2);
+    PyDictObject *da = instance_dict(a);
+    PyDictKeysObject *shared = ((PyHeapTypeObject *)cls)->ht_cached_keys;
+    CHECK(shared != NULL && da->ma_keys == shared && da->ma_values != NULL);
+    CHECK(shared->dk_kind == KR_DICT_KEYS_SPLIT && shared->dk_nentries == 2);
+    /* two instances allocated: 30 places, minus one per instance */
+    CHECK(shared->dk_nentries + shared->dk_usable == 28);
+    CHECK(_PyDict_SizeOf(da) == 48 + 28 * 8);
+    /* b adds the same names in another order, plus one more: still shared */
+    set_attr(b, "z", 3);
+    set_attr(b, "y", 4);
+    set_attr(b, "x", 5);
+    PyDictObject *db = instance_dict(b);
+    CHECK(db->ma_keys == shared && shared->dk_nentries == 3 && shared->dk_refcnt == 3);
+    PyObject *zname = PyUnicode_FromString("z");
+    CHECK(_PyDictKeys_StringLookup(shared, zname) == 2);
+    Py_DECREF(zname);
+    CHECK(PyLong_AsLong(_KrDict_SplitValueAt((PyObject *)db, shared, 2)) == 3);
+    CHECK(_KrDict_SplitValueAt((PyObject *)da, shared, 2) == NULL);
+    PyObject *absent = PyUnicode_FromString("not an attribute");
+    CHECK(_PyDictKeys_StringLookup(shared, absent) == DKIX_EMPTY);
+    Py_DECREF(absent);
+    const char *order[] = {"z", "y", "x"};
+    Py_ssize_t pos = 0, j = 0;
+    PyObject *key, *value;
+    while (PyDict_Next((PyObject *)db, &pos, &key, &value)) {
+        CHECK(_PyUnicode_EqualToASCIIString(key, order[j]));
+        j++;
+    }
+    CHECK(j == 3);
+    /* deleting keeps the dict split; the name stays in the shared keys */
+    CHECK(PyObject_DelAttrString(b, "y") == 0);
+    CHECK(db->ma_values != NULL && db->ma_used == 2 && shared->dk_nentries == 3);
+    pos = 0;
+    CHECK(PyDict_Next((PyObject *)db, &pos, &key, &value) &&
+          _PyUnicode_EqualToASCIIString(key, "z"));
+    CHECK(PyDict_Next((PyObject *)db, &pos, &key, &value) &&
+          _PyUnicode_EqualToASCIIString(key, "x") && PyLong_AsLong(value) == 5);
+    CHECK(!PyDict_Next((PyObject *)db, &pos, &key, &value));
+    /* a non-str key un-shares only that dict */
+    PyObject *one = PyLong_FromLong(1);
+    CHECK(PyDict_SetItem((PyObject *)db, one, one) == 0);
+    CHECK(db->ma_values == NULL && db->ma_keys != shared && shared->dk_refcnt == 2);
+    CHECK(db->ma_keys->dk_kind == KR_DICT_KEYS_GENERAL && db->ma_used == 3);
+    CHECK(da->ma_values != NULL);
+    Py_DECREF(one);
+    Py_DECREF(a);
+    Py_DECREF(b);
+    CHECK(shared->dk_refcnt == 1);
+    Py_DECREF(cls);
+}
+
+static void
+test_split_full_and_copy(void)
+{
+    PyObject *cls = new_class("Wide");
+    PyObject *a = PyObject_CallNoArgs(cls);
+    char name[16];
+    for (int i = 0; i < 29; i++) {
+        snprintf(name, sizeof name, "f%d", i);
+        set_attr(a, name, i);
+    }
+    PyDictObject *da = instance_dict(a);
+    PyDictKeysObject *shared = ((PyHeapTypeObject *)cls)->ht_cached_keys;
+    CHECK(da->ma_values != NULL && shared->dk_usable == 0 && shared->dk_nentries == 29);
+    /* a copy shares the keys and holds its own references */
+    PyObject *val = PyUnicode_FromString("a value nobody else holds");
+    CHECK(PyObject_SetAttrString(a, "f3", val) == 0);
+    Py_ssize_t rc = Py_REFCNT(val);
+    PyObject *c = PyDict_Copy((PyObject *)da);
+    CHECK(c != NULL && ((PyDictObject *)c)->ma_keys == shared);
+    CHECK(Py_REFCNT(val) == rc + 1 && PyDict_GET_SIZE(c) == 29);
+    CHECK(_PyDict_SizeOf((PyDictObject *)c) == 48 + 29 * 8);
+    PyDict_Clear(c); /* not an instance's own dict: becomes an empty combined dict */
+    CHECK(Py_REFCNT(val) == rc && ((PyDictObject *)c)->ma_values == NULL);
+    CHECK(_PyDict_SizeOf((PyDictObject *)c) == 48);
+    Py_DECREF(c);
+    /* the 30th name does not fit: the dict becomes combined, order kept */
+    set_attr(a, "last", 99);
+    CHECK(da->ma_values == NULL && da->ma_used == 30 && shared->dk_nentries == 29);
+    CHECK(DK_LOG_SIZE(da->ma_keys) == 7); /* from 3 * 29 */
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    CHECK(PyDict_Next((PyObject *)da, &pos, &key, &value) &&
+          _PyUnicode_EqualToASCIIString(key, "f0"));
+    CHECK(PyObject_DelAttrString(a, "f3") == 0 && Py_REFCNT(val) == rc - 1);
+    /* a new instance still starts on the (full) shared keys */
+    PyObject *b = PyObject_CallNoArgs(cls);
+    set_attr(b, "f28", 1);
+    CHECK(instance_dict(b)->ma_values != NULL);
+    /* clearing an instance's own dict keeps it split */
+    PyDict_Clear((PyObject *)instance_dict(b));
+    CHECK(instance_dict(b)->ma_values != NULL && instance_dict(b)->ma_used == 0);
+    Py_DECREF(b);
+    Py_DECREF(a);
+    Py_DECREF(val);
+    Py_DECREF(cls);
+}
+
+static void
+test_split_popitem_and_resize(void)
+{
+    PyObject *cls = new_class("P");
+    PyObject *a = PyObject_CallNoArgs(cls);
+    set_attr(a, "p", 1);
+    set_attr(a, "q", 2);
+    PyDictObject *da = instance_dict(a);
+    PyObject *item = PyObject_CallMethod((PyObject *)da, "popitem", NULL);
+    CHECK(item != NULL && _PyUnicode_EqualToASCIIString(PyTuple_GET_ITEM(item, 0), "q"));
+    Py_XDECREF(item);
+    CHECK(da->ma_values == NULL && DK_LOG_SIZE(da->ma_keys) == 6 && da->ma_used == 1);
+    CHECK(_PyDict_SizeOf(da) == 48 + 32 + 64 + 42 * 16);
+    Py_DECREF(a);
+    Py_DECREF(cls);
+}
+
 int
 main(void)
 {
@@ -205,6 +357,9 @@ main(void)
     test_str_keys();
     test_tracking();
     test_copy_and_merge();
+    test_split_basic();
+    test_split_full_and_copy();
+    test_split_popitem_and_resize();
     if (failures == 0)
         printf("test_dict: all passed\n");
     return failures != 0;

@@ -1,0 +1,25 @@
+# difflib: ndiff/unified/context diffs, SequenceMatcher blocks and ratios, close matches, restore, bytes diffs
+import difflib, pprint
+a = ["one\n","two\n","three\n","four\n","five\n","six\n","seven\n","eight\n","nine\n","ten\n"]
+b = ["zero\n","one\n","tree\n","four\n","five\n","sixx\n","seven\n","eight\n","nine\n","ten\n", "eleven\n"]
+print(''.join(difflib.ndiff(a, b)), end='')
+print(''.join(difflib.unified_diff(a, b, 'a.txt', 'b.txt', n=1)), end='')
+print(''.join(difflib.context_diff(a, b, 'a.txt', 'b.txt', '2020', '2021')), end='')
+print(difflib.get_close_matches('appel', ['ape', 'apple', 'peach', 'puppy']))
+s = difflib.SequenceMatcher(None, "private Thread currentThread;", "private volatile Thread currentThread;")
+print(round(s.ratio(), 3), s.get_matching_blocks(), s.get_opcodes())
+s = difflib.SequenceMatcher(lambda x: x == " ", "private Thread currentThread;", "private volatile Thread currentThread;")
+print(round(s.ratio(), 3), s.get_matching_blocks(), s.quick_ratio(), s.real_quick_ratio())
+print(list(difflib.restore(difflib.ndiff(a, b), 2)) == b)
+x = pprint.pformat(list(range(60))).splitlines()
+y = pprint.pformat(list(range(3, 70))).splitlines()
+print('\n'.join(difflib.ndiff(x, y)))
+print(list(difflib.SequenceMatcher(None, "ab"*150, "ba"*160).get_grouped_opcodes()))
+print(list(difflib.unified_diff([], [])), list(difflib.unified_diff(['a'], [], lineterm='')))
+print(list(difflib.diff_bytes(difflib.unified_diff, [b'a\n', b'b\n'], [b'a\n', b'c\n'])))
+d = difflib.Differ()
+print(''.join(d.compare(['abcDefghiJkl\n', 'same\n', 'x\n'], ['abcdefGhijkl\n', 'same\n', 'y\n'])), end='')
+print(''.join(difflib.ndiff(['\tabc  d\n'], ['\tabx  d\n'])), end='')
+try: difflib.get_close_matches('a', [], n=0)
+except ValueError as e: print(e)
+print(difflib.IS_LINE_JUNK('  # \n'), difflib.IS_LINE_JUNK('x'), difflib.IS_CHARACTER_JUNK(' '))
