@@ -177,6 +177,35 @@ int _KrTrace_Line(PyThreadState *tstate, _PyInterpreterFrame *frame, int *last_l
 void _KrTrace_Exception(PyThreadState *tstate, _PyInterpreterFrame *frame);
 PyObject *_KrTrace_CFunc(PyThreadState *tstate, PyObject *callable, PyObject *const *args,
                          size_t nargsf, PyObject *kwnames);
+/* Adaptive specialisation (specialize.c). `instr` is the instruction's own code unit in
+ * co_code_adaptive; each call either specialises it or re-arms its counter. */
+#define KR_CO_NOT_SIMPLE \
+    (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR | \
+     CO_ITERABLE_COROUTINE)
+void _KrSpecialize_LoadAttr(PyObject *owner, _Py_CODEUNIT *instr, PyObject *name, int oparg);
+/* LOAD_ATTR_INSTANCE_VALUE keeps up to this many type versions (cache units 1..8). */
+#define KR_LOAD_ATTR_WAYS 4
+int _KrSpecialize_LoadAttrAddType(PyObject *owner, _Py_CODEUNIT *instr, PyObject *name);
+/* LOAD_GLOBAL_CACHED sites keep their entry in a per-code side table (co_extra); cache
+ * unit 1 holds the entry's index. The value is borrowed: valid while both dicts keep
+ * the versions recorded with it. */
+struct _kr_global_site {
+    PyObject *globals, *builtins; /* identity only */
+    uint64_t gver, bver;
+    PyObject *value;
+};
+typedef struct {
+    int n, cap;
+    struct _kr_global_site sites[1];
+} _KrSpecData;
+void _KrSpecialize_LoadGlobal(PyCodeObject *co, _Py_CODEUNIT *instr, PyObject *globals,
+                              PyObject *builtins, PyObject *value);
+void _KrSpec_FreeCodeData(PyCodeObject *co);
+void _KrSpecialize_StoreAttr(PyObject *owner, _Py_CODEUNIT *instr, PyObject *name);
+void _KrSpecialize_Call(PyObject *callable, PyObject *self_or_null, _Py_CODEUNIT *instr,
+                        int nargs);
+void _KrSpecialize_BinaryOp(PyObject *lhs, PyObject *rhs, _Py_CODEUNIT *instr, int oparg);
+void _KrSpecialize_CompareOp(PyObject *lhs, PyObject *rhs, _Py_CODEUNIT *instr, int oparg);
 /* Intrinsics (ceval_intrinsics.c). */
 PyObject *_KrIntrinsic1(PyThreadState *tstate, int oparg, PyObject *v);
 PyObject *_KrIntrinsic2(PyThreadState *tstate, int oparg, PyObject *v1, PyObject *v2);

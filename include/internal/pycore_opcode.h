@@ -10,6 +10,7 @@
  * X(NAME, HAS_ARG, N_CACHES). Opcodes below HAVE_ARGUMENT take no oparg. */
 #ifndef KR_PYCORE_OPCODE_H
 #define KR_PYCORE_OPCODE_H
+#include <stdint.h>
 
 #define KR_OPCODES_NOARG(X) \
     X(CACHE, 0, 0)                   /* filler for inline cache units; never executed    */ \
@@ -141,6 +142,72 @@ enum {
 #undef KR_OPCODE_ENUM
 #define HAVE_ARGUMENT (HAVE_ARGUMENT_MARKER + 1)
 #define OPCODE_HAS_ARG(op) ((op) >= HAVE_ARGUMENT)
+
+/* Specialised instructions (PEP 659 style, src/vm/specialize.c). They exist only in a
+ * code object's co_code_adaptive, never in co_code, so `dis` and the compiler see the
+ * base set above. Each replaces its base instruction in place, keeps its oparg and its
+ * cache layout, and falls back to the base instruction when its guard fails.
+ * X(NAME, BASE). */
+#define KR_OPCODES_SPECIALIZED(X) \
+    X(LOAD_ATTR_INSTANCE_VALUE, LOAD_ATTR)   /* instance dict hit; type version guard   */ \
+    X(LOAD_ATTR_METHOD_WITH_DICT, LOAD_ATTR) /* method from the type; dict must miss    */ \
+    X(LOAD_ATTR_METHOD_NO_DICT, LOAD_ATTR)   /* method from the type; no instance dict  */ \
+    X(LOAD_ATTR_SLOT, LOAD_ATTR)             /* __slots__ member at a fixed offset      */ \
+    X(LOAD_ATTR_MODULE, LOAD_ATTR)           /* module dict lookup                      */ \
+    X(LOAD_ATTR_CLASS_VALUE, LOAD_ATTR)      /* instance attribute found on the type     */ \
+    X(STORE_ATTR_INSTANCE_VALUE, STORE_ATTR) /* instance dict store; type version guard */ \
+    X(STORE_ATTR_SLOT, STORE_ATTR) \
+    X(CALL_PY_EXACT_ARGS, CALL)              /* Python function, positional args only   */ \
+    X(LOAD_GLOBAL_CACHED, LOAD_GLOBAL)       /* per-site value, dict-version guarded     */ \
+    X(BINARY_OP_ADD_INT, BINARY_OP) \
+    X(BINARY_OP_SUBTRACT_INT, BINARY_OP) \
+    X(BINARY_OP_MULTIPLY_INT, BINARY_OP) \
+    X(BINARY_OP_ADD_FLOAT, BINARY_OP) \
+    X(BINARY_OP_SUBTRACT_FLOAT, BINARY_OP) \
+    X(BINARY_OP_MULTIPLY_FLOAT, BINARY_OP) \
+    X(BINARY_OP_ADD_UNICODE, BINARY_OP) \
+    X(COMPARE_OP_INT, COMPARE_OP) \
+    X(COMPARE_OP_FLOAT, COMPARE_OP) \
+    X(COMPARE_OP_STR, COMPARE_OP)
+
+#define KR_OPCODE_SPEC_ENUM(name, base) name,
+enum {
+    KR_SPECIALIZED_BEFORE_ = KR_NUM_OPCODES - 1,
+    KR_OPCODES_SPECIALIZED(KR_OPCODE_SPEC_ENUM)
+    KR_NUM_ALL_OPCODES
+};
+#undef KR_OPCODE_SPEC_ENUM
+/* Base instruction of any opcode (identity for the base set); 256 entries. */
+extern const unsigned char _KrOpcode_Deopt[256];
+/* Name of any opcode, specialised ones included (NULL for unused numbers). */
+const char *_KrOpcode_Name(int op);
+
+/* Inline-cache access: caches are 16-bit units after the instruction; wider values are
+ * split over consecutive units (no alignment is assumed). Unit 0 of every specialisable
+ * instruction is its adaptive counter. */
+#define KR_ADAPTIVE_BACKOFF 53  /* executions before a failed site is tried again */
+#define KR_MISS_BUDGET 16       /* guard failures before a specialised site reverts */
+static inline uint32_t _KrCache_Read32(const uint16_t *p)
+{
+    return (uint32_t)p[0] | ((uint32_t)p[1] << 16);
+}
+static inline void _KrCache_Write32(uint16_t *p, uint32_t v)
+{
+    p[0] = (uint16_t)v;
+    p[1] = (uint16_t)(v >> 16);
+}
+static inline void *_KrCache_ReadPtr(const uint16_t *p)
+{
+    uint64_t v = (uint64_t)p[0] | ((uint64_t)p[1] << 16) | ((uint64_t)p[2] << 32) |
+                 ((uint64_t)p[3] << 48);
+    return (void *)(uintptr_t)v;
+}
+static inline void _KrCache_WritePtr(uint16_t *p, void *ptr)
+{
+    uint64_t v = (uint64_t)(uintptr_t)ptr;
+    for (int i = 0; i < 4; i++)
+        p[i] = (uint16_t)(v >> (16 * i));
+}
 
 /* Pseudo-instructions used only inside the compiler; the assembler replaces them. */
 enum {

@@ -5,6 +5,7 @@
 #include <math.h>
 #include "Python.h"
 #include "internal/pycore_opcode.h"
+#include "internal/pycore_frame.h"
 #include "internal/pycore_compile.h"
 
 static PyObject *
@@ -114,6 +115,17 @@ _PyCode_New(PyObject *filename, PyObject *name, PyObject *qualname, int flags, i
     co->co_version = 1;
     if (ncodeunits > 0)
         memcpy(co->co_code_adaptive, code, (size_t)ncodeunits * sizeof(_Py_CODEUNIT));
+    /* Bytes taken from another code object's _co_code_adaptive may hold specialised
+     * instructions whose caches refer to that object's data: start from base ones. */
+    _Py_CODEUNIT *units = co->co_code_adaptive;
+    for (Py_ssize_t i = 0; i < ncodeunits; i++) {
+        int op = _Py_OPCODE(units[i]);
+        int base = op >= KR_NUM_OPCODES && op < KR_NUM_ALL_OPCODES ? _KrOpcode_Deopt[op] : op;
+        if (base != op)
+            units[i] = (_Py_CODEUNIT)((units[i] & 0xff00) | base);
+        if (base < KR_NUM_OPCODES)
+            i += _PyOpcode_Caches[base];
+    }
     return co;
 }
 
@@ -388,6 +400,7 @@ code_dealloc(PyObject *self)
     PyCodeObject *co = (PyCodeObject *)self;
     if (co->co_weakreflist != NULL)
         PyObject_ClearWeakRefs(self);
+    _KrSpec_FreeCodeData(co);
     Py_XDECREF(co->co_consts);
     Py_XDECREF(co->co_names);
     Py_XDECREF(co->co_exceptiontable);
@@ -555,6 +568,16 @@ code_get_code(PyObject *self, void *Py_UNUSED(c))
     return Py_NewRef(((PyCodeObject *)self)->_co_cached_code);
 }
 
+/* The bytecode as the eval loop currently runs it: specialised instructions and filled
+ * inline caches included (co_code stays the compiler's output). */
+static PyObject *
+code_get_code_adaptive(PyObject *self, void *Py_UNUSED(c))
+{
+    PyCodeObject *co = (PyCodeObject *)self;
+    return PyBytes_FromStringAndSize((const char *)_PyCode_CODE(co),
+                                     Py_SIZE(co) * (Py_ssize_t)sizeof(_Py_CODEUNIT));
+}
+
 static PyObject *
 code_get_lnotab(PyObject *self, void *Py_UNUSED(c))
 {
@@ -567,7 +590,7 @@ static PyGetSetDef code_getset[] = {
     {"co_cellvars", code_get_cellvars, NULL, NULL, NULL},
     {"co_freevars", code_get_freevars, NULL, NULL, NULL},
     {"co_code", code_get_code, NULL, NULL, NULL},
-    {"_co_code_adaptive", code_get_code, NULL, NULL, NULL},
+    {"_co_code_adaptive", code_get_code_adaptive, NULL, NULL, NULL},
     {"co_lnotab", code_get_lnotab, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
@@ -816,7 +839,8 @@ _PyCode_DebugDump(PyCodeObject *co, FILE *out)
         }
         else
             fprintf(out, "     ");
-        const char *name = op < KR_NUM_OPCODES ? _PyOpcode_OpName[op] : "<specialised>";
+        const char *name = _KrOpcode_Name(op);
+        op = _KrOpcode_Deopt[op];
         fprintf(out, "%5d %-28s", (int)i, name ? name : "?");
         if (op < KR_NUM_OPCODES && OPCODE_HAS_ARG(op)) {
             fprintf(out, " %d", arg);

@@ -113,11 +113,22 @@ PyObject *_PyEval_Vector(PyThreadState *tstate, PyFunctionObject *func, PyObject
         tstate, (size_t)(KR_FRAME_SPECIALS_SIZE + _KrFrame_NSlots(co)));
     if (f == NULL)
         return NULL;
-    _PyFrame_Initialize(f, func, locals, co, 0);
-    if (_PyEval_BindArgs(tstate, func, f->localsplus, args, (Py_ssize_t)argcount, kwnames) < 0) {
-        _PyFrame_Clear(f);
-        _PyThreadState_PopFrame(tstate, f);
-        return NULL;
+    if ((kwnames == NULL || PyTuple_GET_SIZE(kwnames) == 0) &&
+        (Py_ssize_t)argcount == co->co_argcount &&
+        !(co->co_flags & (CO_VARARGS | CO_VARKEYWORDS)) && co->co_kwonlyargcount == 0) {
+        /* Exactly the positional parameters: no binding logic needed. */
+        _PyFrame_Initialize(f, func, locals, co, (int)argcount);
+        for (size_t i = 0; i < argcount; i++)
+            f->localsplus[i] = Py_NewRef(args[i]);
+    }
+    else {
+        _PyFrame_Initialize(f, func, locals, co, 0);
+        if (_PyEval_BindArgs(tstate, func, f->localsplus, args, (Py_ssize_t)argcount,
+                             kwnames) < 0) {
+            _PyFrame_Clear(f);
+            _PyThreadState_PopFrame(tstate, f);
+            return NULL;
+        }
     }
     if (co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))
         return _Py_MakeCoro(func, f);
@@ -280,7 +291,7 @@ static inline int decode_at(const _Py_CODEUNIT *p, int *oparg)
         arg = (arg << 8) | _Py_OPARG(*p);
     }
     *oparg = arg;
-    return op;
+    return _KrOpcode_Deopt[op];
 }
 
 /* ---- the loop ----------------------------------------------------------------------- */
@@ -289,10 +300,12 @@ PyObject *_PyEval_EvalFrame(PyThreadState *tstate, _PyInterpreterFrame *frame, i
 {
 #ifdef USE_COMPUTED_GOTOS
 #define KR_TARGET_ENTRY(name, hasarg, ncache) [name] = &&TARGET_##name,
-    static const void *const opcode_targets[KR_NUM_OPCODES] = {
+#define KR_SPEC_TARGET_ENTRY(name, base) [name] = &&TARGET_##name,
+    static const void *const opcode_targets[KR_NUM_ALL_OPCODES] = {
         KR_OPCODES_NOARG(KR_TARGET_ENTRY) [HAVE_ARGUMENT_MARKER] = &&unknown_opcode,
-        KR_OPCODES_ARG(KR_TARGET_ENTRY)};
+        KR_OPCODES_ARG(KR_TARGET_ENTRY) KR_OPCODES_SPECIALIZED(KR_SPEC_TARGET_ENTRY)};
 #undef KR_TARGET_ENTRY
+#undef KR_SPEC_TARGET_ENTRY
 #endif
     _Py_CODEUNIT *next_instr;
     PyObject **stack_pointer;
@@ -652,10 +665,31 @@ dispatch_opcode:
         DISPATCH();
     }
 
+    TARGET(LOAD_GLOBAL_CACHED)
+    {
+        PyObject *g = GLOBALS(), *b = BUILTINS();
+        _KrSpecData *sd = frame->f_code->co_extra;
+        if (Py_UNLIKELY(sd == NULL || next_instr[1] >= sd->n))
+            goto generic_LOAD_GLOBAL;
+        struct _kr_global_site *site = &sd->sites[next_instr[1]];
+        if (Py_UNLIKELY(site->globals != g || site->builtins != b ||
+                        site->gver != ((PyDictObject *)g)->ma_version_tag ||
+                        site->bver != ((PyDictObject *)b)->ma_version_tag))
+            goto generic_LOAD_GLOBAL; /* a dict changed: look up again and refresh */
+        PyObject *v = site->value;
+        next_instr += 4;
+        PUSH(Py_NewRef(v));
+        if (oparg & 1)
+            PUSH(NULL);
+        DISPATCH();
+    }
+
     TARGET(LOAD_GLOBAL)
     {
+    generic_LOAD_GLOBAL:;
         PyObject *name = GETITEM(NAMES(), oparg >> 1);
         PyObject *v;
+        _Py_CODEUNIT *this_instr = next_instr - 1;
         next_instr += 4;
         if (PyDict_CheckExact(GLOBALS()) && PyDict_CheckExact(BUILTINS())) {
             PyDictObject *g = (PyDictObject *)GLOBALS(), *b = (PyDictObject *)BUILTINS();
@@ -691,6 +725,11 @@ dispatch_opcode:
                     e->value = v;
                 }
             }
+            if (opcode == LOAD_GLOBAL_CACHED || this_instr[1] == 0)
+                _KrSpecialize_LoadGlobal(frame->f_code, this_instr, (PyObject *)g,
+                                         (PyObject *)b, v);
+            else
+                this_instr[1]--;
             Py_INCREF(v);
         }
         else {
@@ -794,6 +833,9 @@ dispatch_opcode:
 
     TARGET(LOAD_ATTR)
     {
+        KR_ADAPT(_KrSpecialize_LoadAttr(TOP(), next_instr - 1, GETITEM(NAMES(), oparg >> 1),
+                                        oparg));
+    generic_LOAD_ATTR:;
         PyObject *name = GETITEM(NAMES(), oparg >> 1);
         PyObject *owner = TOP();
         next_instr += 9;
@@ -824,6 +866,8 @@ dispatch_opcode:
 
     TARGET(STORE_ATTR)
     {
+        KR_ADAPT(_KrSpecialize_StoreAttr(TOP(), next_instr - 1, GETITEM(NAMES(), oparg)));
+    generic_STORE_ATTR:;
         PyObject *name = GETITEM(NAMES(), oparg);
         PyObject *owner = POP();
         PyObject *v = POP();
@@ -942,6 +986,8 @@ dispatch_opcode:
 
     TARGET(BINARY_OP)
     {
+        KR_ADAPT(_KrSpecialize_BinaryOp(SECOND(), TOP(), next_instr - 1, oparg));
+    generic_BINARY_OP:;
         PyObject *rhs = POP();
         PyObject *lhs = TOP();
         PyObject *res;
@@ -969,6 +1015,8 @@ dispatch_opcode:
 
     TARGET(COMPARE_OP)
     {
+        KR_ADAPT(_KrSpecialize_CompareOp(SECOND(), TOP(), next_instr - 1, oparg));
+    generic_COMPARE_OP:;
         PyObject *right = POP();
         PyObject *left = TOP();
         PyObject *res;
@@ -1678,6 +1726,17 @@ dispatch_opcode:
                 _PyFrame_ClearExceptCode(frame);
                 gen_return = 1;
             }
+            else if (frame->frame_obj == NULL && frame->owner == FRAME_OWNED_BY_THREAD) {
+                /* The common case, inline: nothing outside refers to the frame. */
+                PyObject **lp = frame->localsplus;
+                for (int i = 0; i < frame->stacktop; i++)
+                    Py_XDECREF(lp[i]);
+                frame->stacktop = 0;
+                Py_CLEAR(frame->f_locals);
+                Py_CLEAR(frame->f_funcobj);
+                Py_CLEAR(frame->f_code);
+                _PyThreadState_PopFrame(tstate, frame);
+            }
             else {
                 _PyFrame_Clear(frame);
                 _PyThreadState_PopFrame(tstate, frame);
@@ -2102,6 +2161,8 @@ dispatch_opcode:
 
     TARGET(CALL)
     {
+        KR_ADAPT(_KrSpecialize_Call(PEEK(oparg + 2), PEEK(oparg + 1), next_instr - 1, oparg));
+    generic_CALL:;
         PyObject **args = stack_pointer - oparg;
         PyObject *self_or_null = args[-1];
         PyObject *callable = args[-2];
@@ -2288,6 +2349,379 @@ dispatch_opcode:
         if (res == NULL)
             goto error;
         PUSH(res);
+        DISPATCH();
+    }
+
+
+    /* ---- specialised instructions (see specialize.c) ---- */
+
+    TARGET(LOAD_ATTR_INSTANCE_VALUE)
+    {
+        PyObject *owner = TOP();
+        unsigned int tv = Py_TYPE(owner)->tp_version_tag;
+        if (tv != _KrCache_Read32(next_instr + 1) && tv != _KrCache_Read32(next_instr + 3) &&
+            tv != _KrCache_Read32(next_instr + 5) && tv != _KrCache_Read32(next_instr + 7)) {
+            /* Polymorphic sites (subclasses sharing attribute names) learn more types. */
+            KR_DEOPT_IF(tv == 0 || !_KrSpecialize_LoadAttrAddType(owner, next_instr - 1,
+                                                                  GETITEM(NAMES(), oparg >> 1)),
+                        LOAD_ATTR);
+        }
+        PyObject **dictptr = _PyObject_GetDictPtr(owner);
+        PyObject *dict = dictptr != NULL ? *dictptr : NULL;
+        KR_DEOPT_IF(dict == NULL || !PyDict_Check(dict), LOAD_ATTR);
+        PyObject *name = GETITEM(NAMES(), oparg >> 1);
+        PyObject *res = _PyDict_GetItem_KnownHash(dict, name, ((PyASCIIObject *)name)->hash);
+        if (res == NULL) {
+            if (PyErr_Occurred())
+                goto error;
+            KR_DEOPT_IF(1, LOAD_ATTR);
+        }
+        next_instr += 9;
+        Py_INCREF(res);
+        Py_DECREF(owner);
+        SET_TOP(res);
+        if (oparg & 1)
+            PUSH(NULL);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ATTR_METHOD_WITH_DICT)
+    TARGET(LOAD_ATTR_CLASS_VALUE)
+    {
+        PyObject *owner = TOP();
+        KR_DEOPT_IF(Py_TYPE(owner)->tp_version_tag != _KrCache_Read32(next_instr + 1),
+                    LOAD_ATTR);
+        PyObject **dictptr = _PyObject_GetDictPtr(owner);
+        PyObject *dict = dictptr != NULL ? *dictptr : NULL;
+        if (dict != NULL) {
+            KR_DEOPT_IF(!PyDict_Check(dict), LOAD_ATTR);
+            if (((PyDictObject *)dict)->ma_used != 0) {
+                PyObject *name = GETITEM(NAMES(), oparg >> 1);
+                PyObject *shadow =
+                    _PyDict_GetItem_KnownHash(dict, name, ((PyASCIIObject *)name)->hash);
+                if (shadow == NULL && PyErr_Occurred())
+                    goto error;
+                KR_DEOPT_IF(shadow != NULL, LOAD_ATTR);
+                /* A key's __eq__ may have run and changed the type: the cached pointer
+                 * is only valid while the version still matches. */
+                KR_DEOPT_IF(Py_TYPE(owner)->tp_version_tag != _KrCache_Read32(next_instr + 1),
+                            LOAD_ATTR);
+            }
+        }
+        PyObject *descr = _KrCache_ReadPtr(next_instr + 3);
+        next_instr += 9;
+        if (opcode == LOAD_ATTR_METHOD_WITH_DICT) {
+            SET_TOP(Py_NewRef(descr));
+            PUSH(owner);
+        }
+        else {
+            SET_TOP(Py_NewRef(descr));
+            Py_DECREF(owner);
+            if (oparg & 1)
+                PUSH(NULL);
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ATTR_METHOD_NO_DICT)
+    {
+        PyObject *owner = TOP();
+        KR_DEOPT_IF(Py_TYPE(owner)->tp_version_tag != _KrCache_Read32(next_instr + 1),
+                    LOAD_ATTR);
+        PyObject *descr = _KrCache_ReadPtr(next_instr + 3);
+        next_instr += 9;
+        SET_TOP(Py_NewRef(descr));
+        PUSH(owner);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ATTR_SLOT)
+    {
+        PyObject *owner = TOP();
+        KR_DEOPT_IF(Py_TYPE(owner)->tp_version_tag != _KrCache_Read32(next_instr + 1),
+                    LOAD_ATTR);
+        PyObject *res = *(PyObject **)((char *)owner + next_instr[7]);
+        KR_DEOPT_IF(res == NULL, LOAD_ATTR);
+        next_instr += 9;
+        Py_INCREF(res);
+        Py_DECREF(owner);
+        SET_TOP(res);
+        if (oparg & 1)
+            PUSH(NULL);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ATTR_MODULE)
+    {
+        PyObject *owner = TOP();
+        KR_DEOPT_IF(!Py_IS_TYPE(owner, &PyModule_Type), LOAD_ATTR);
+        PyObject *dict = PyModule_GetDict(owner);
+        KR_DEOPT_IF(dict == NULL, LOAD_ATTR);
+        PyObject *name = GETITEM(NAMES(), oparg >> 1);
+        PyObject *res = _PyDict_GetItem_KnownHash(dict, name, ((PyASCIIObject *)name)->hash);
+        if (res == NULL) {
+            if (PyErr_Occurred())
+                goto error;
+            KR_DEOPT_IF(1, LOAD_ATTR);
+        }
+        next_instr += 9;
+        Py_INCREF(res);
+        Py_DECREF(owner);
+        SET_TOP(res);
+        if (oparg & 1)
+            PUSH(NULL);
+        DISPATCH();
+    }
+
+    TARGET(STORE_ATTR_INSTANCE_VALUE)
+    {
+        PyObject *owner = TOP();
+        KR_DEOPT_IF(Py_TYPE(owner)->tp_version_tag != _KrCache_Read32(next_instr + 1),
+                    STORE_ATTR);
+        PyObject **dictptr = _PyObject_GetDictPtr(owner);
+        PyObject *dict = dictptr != NULL ? *dictptr : NULL;
+        KR_DEOPT_IF(dict == NULL || !PyDict_Check(dict), STORE_ATTR);
+        PyObject *name = GETITEM(NAMES(), oparg);
+        PyObject *v = SECOND();
+        next_instr += 4;
+        STACK_SHRINK(2);
+        Py_INCREF(dict); /* the store may run __del__ of the old value, which may drop it */
+        int err = PyDict_SetItem(dict, name, v);
+        Py_DECREF(dict);
+        Py_DECREF(v);
+        Py_DECREF(owner);
+        if (err)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(STORE_ATTR_SLOT)
+    {
+        PyObject *owner = TOP();
+        KR_DEOPT_IF(Py_TYPE(owner)->tp_version_tag != _KrCache_Read32(next_instr + 1),
+                    STORE_ATTR);
+        PyObject **addr = (PyObject **)((char *)owner + next_instr[3]);
+        PyObject *v = SECOND();
+        next_instr += 4;
+        STACK_SHRINK(2);
+        PyObject *old = *addr;
+        *addr = v;
+        Py_XDECREF(old);
+        Py_DECREF(owner);
+        DISPATCH();
+    }
+
+    TARGET(CALL_PY_EXACT_ARGS)
+    {
+        PyObject *self_or_null = PEEK(oparg + 1);
+        PyObject *callable = PEEK(oparg + 2);
+        PyObject *fobj = callable;
+        int total = oparg;
+        if (self_or_null != NULL)
+            total++;
+        else if (Py_IS_TYPE(callable, &PyMethod_Type)) {
+            fobj = PyMethod_GET_FUNCTION(callable);
+            total++;
+        }
+        KR_DEOPT_IF(!PyFunction_Check(fobj), CALL);
+        PyFunctionObject *func = (PyFunctionObject *)fobj;
+        PyCodeObject *co = (PyCodeObject *)func->func_code;
+        KR_DEOPT_IF((co->co_flags & KR_CO_NOT_SIMPLE) || co->co_argcount != total ||
+                        co->co_kwonlyargcount != 0,
+                    CALL);
+        next_instr += 3;
+        PyObject **base = stack_pointer - oparg - 2;
+        if (fobj != callable) {
+            base[1] = Py_NewRef(PyMethod_GET_SELF(callable));
+            base[0] = Py_NewRef(fobj);
+            Py_DECREF(callable);
+        }
+        PyObject **args = stack_pointer - total;
+        size_t nslots = (size_t)(KR_FRAME_SPECIALS_SIZE + _KrFrame_NSlots(co));
+        struct _kr_tstate_eval *ev = &tstate->eval;
+        _PyInterpreterFrame *nf;
+        stack_pointer = base;
+        if (Py_LIKELY(ev->datastack_top != NULL &&
+                      (size_t)(ev->datastack_limit - ev->datastack_top) > nslots)) {
+            nf = (_PyInterpreterFrame *)ev->datastack_top;
+            ev->datastack_top += nslots;
+        }
+        else {
+            nf = _PyThreadState_PushFrame(tstate, nslots);
+            if (nf == NULL) {
+                for (int i = 0; i < total; i++)
+                    Py_DECREF(args[i]);
+                Py_DECREF(fobj);
+                goto error;
+            }
+        }
+        /* The frame takes over the stack's references to the function and arguments. */
+        nf->f_code = (PyCodeObject *)Py_NewRef((PyObject *)co);
+        nf->previous = frame;
+        nf->f_funcobj = fobj;
+        nf->f_globals = func->func_globals;
+        nf->f_builtins = func->func_builtins;
+        nf->f_locals = NULL;
+        nf->frame_obj = NULL;
+        nf->instr_ptr = _PyCode_CODE(co);
+        nf->stacktop = co->co_nlocalsplus;
+        nf->return_offset = 0;
+        nf->owner = FRAME_OWNED_BY_THREAD;
+        nf->is_entry = 0;
+        for (int i = 0; i < total; i++)
+            nf->localsplus[i] = args[i];
+        for (int i = total; i < co->co_nlocalsplus; i++)
+            nf->localsplus[i] = NULL;
+        SAVE_STATE();
+        frame->return_offset = (uint16_t)(next_instr - frame->instr_ptr);
+        frame = nf;
+        tstate->current_frame = frame;
+        goto start_frame;
+    }
+
+    TARGET(BINARY_OP_ADD_INT)
+    TARGET(BINARY_OP_SUBTRACT_INT)
+    TARGET(BINARY_OP_MULTIPLY_INT)
+    {
+        PyObject *rhs = TOP();
+        PyObject *lhs = SECOND();
+        KR_DEOPT_IF(!PyLong_CheckExact(lhs) || !PyLong_CheckExact(rhs), BINARY_OP);
+        if (!_PyLong_IsCompact((PyLongObject *)lhs) || !_PyLong_IsCompact((PyLongObject *)rhs))
+            goto generic_BINARY_OP; /* big ints: same types, just not the short cut */
+        /* Compact values have at most 30 bits: no overflow in 64-bit arithmetic. */
+        int64_t a = _PyLong_CompactValue((PyLongObject *)lhs);
+        int64_t b = _PyLong_CompactValue((PyLongObject *)rhs);
+        int64_t r = opcode == BINARY_OP_ADD_INT ? a + b
+                    : opcode == BINARY_OP_SUBTRACT_INT ? a - b : a * b;
+        PyObject *res;
+        if (r >= -_PY_NSMALLNEGINTS && r < _PY_NSMALLPOSINTS)
+            res = _PyLong_GetSmallInt((int)r);
+        else {
+            res = PyLong_FromLongLong(r);
+            if (res == NULL)
+                goto error;
+        }
+        next_instr += 1;
+        STACK_SHRINK(1);
+        Py_DECREF(rhs);
+        Py_DECREF(lhs);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(BINARY_OP_ADD_FLOAT)
+    TARGET(BINARY_OP_SUBTRACT_FLOAT)
+    TARGET(BINARY_OP_MULTIPLY_FLOAT)
+    {
+        PyObject *rhs = TOP();
+        PyObject *lhs = SECOND();
+        KR_DEOPT_IF(!PyFloat_CheckExact(lhs) || !PyFloat_CheckExact(rhs), BINARY_OP);
+        double a = PyFloat_AS_DOUBLE(lhs), b = PyFloat_AS_DOUBLE(rhs);
+        double r = opcode == BINARY_OP_ADD_FLOAT ? a + b
+                   : opcode == BINARY_OP_SUBTRACT_FLOAT ? a - b : a * b;
+        PyObject *res;
+        /* An operand only the stack refers to becomes the result: no allocation. */
+        if (Py_REFCNT(lhs) == 1) {
+            PyFloat_AS_DOUBLE(lhs) = r;
+            res = lhs;
+            Py_DECREF(rhs);
+        }
+        else if (Py_REFCNT(rhs) == 1) {
+            PyFloat_AS_DOUBLE(rhs) = r;
+            res = rhs;
+            Py_DECREF(lhs);
+        }
+        else {
+            res = PyFloat_FromDouble(r);
+            if (res == NULL)
+                goto error;
+            Py_DECREF(lhs);
+            Py_DECREF(rhs);
+        }
+        next_instr += 1;
+        STACK_SHRINK(1);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(BINARY_OP_ADD_UNICODE)
+    {
+        PyObject *rhs = TOP();
+        PyObject *lhs = SECOND();
+        KR_DEOPT_IF(!PyUnicode_CheckExact(lhs) || !PyUnicode_CheckExact(rhs), BINARY_OP);
+        PyObject *res = PyUnicode_Concat(lhs, rhs);
+        if (res == NULL)
+            goto error;
+        next_instr += 1;
+        STACK_SHRINK(1);
+        Py_DECREF(rhs);
+        Py_DECREF(lhs);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_OP_INT)
+    {
+        PyObject *right = TOP();
+        PyObject *left = SECOND();
+        KR_DEOPT_IF(!PyLong_CheckExact(left) || !PyLong_CheckExact(right), COMPARE_OP);
+        if (!_PyLong_IsCompact((PyLongObject *)left) || !_PyLong_IsCompact((PyLongObject *)right))
+            goto generic_COMPARE_OP;
+        Py_ssize_t a = _PyLong_CompactValue((PyLongObject *)left);
+        Py_ssize_t b = _PyLong_CompactValue((PyLongObject *)right);
+        int r;
+        switch (oparg >> 5) {
+        case Py_LT: r = a < b; break;
+        case Py_LE: r = a <= b; break;
+        case Py_EQ: r = a == b; break;
+        case Py_NE: r = a != b; break;
+        case Py_GT: r = a > b; break;
+        default: r = a >= b; break;
+        }
+        next_instr += 1;
+        STACK_SHRINK(1);
+        Py_DECREF(right);
+        Py_DECREF(left);
+        SET_TOP(r ? Py_True : Py_False);
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_OP_FLOAT)
+    {
+        PyObject *right = TOP();
+        PyObject *left = SECOND();
+        KR_DEOPT_IF(!PyFloat_CheckExact(left) || !PyFloat_CheckExact(right), COMPARE_OP);
+        double a = PyFloat_AS_DOUBLE(left), b = PyFloat_AS_DOUBLE(right);
+        int r;
+        switch (oparg >> 5) {
+        case Py_LT: r = a < b; break;
+        case Py_LE: r = a <= b; break;
+        case Py_EQ: r = a == b; break;
+        case Py_NE: r = a != b; break;
+        case Py_GT: r = a > b; break;
+        default: r = a >= b; break;
+        }
+        next_instr += 1;
+        STACK_SHRINK(1);
+        Py_DECREF(right);
+        Py_DECREF(left);
+        SET_TOP(r ? Py_True : Py_False);
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_OP_STR)
+    {
+        PyObject *right = TOP();
+        PyObject *left = SECOND();
+        KR_DEOPT_IF(!PyUnicode_CheckExact(left) || !PyUnicode_CheckExact(right), COMPARE_OP);
+        int r = left == right || _PyUnicode_Equal(left, right);
+        if ((oparg >> 5) == Py_NE)
+            r = !r;
+        next_instr += 1;
+        STACK_SHRINK(1);
+        Py_DECREF(right);
+        Py_DECREF(left);
+        SET_TOP(r ? Py_True : Py_False);
         DISPATCH();
     }
 

@@ -10,7 +10,7 @@
 #define TARGET(op) TARGET_##op:
 #define DISPATCH_GOTO()                                  \
     do {                                                 \
-        if (Py_UNLIKELY(opcode >= KR_NUM_OPCODES))       \
+        if (Py_UNLIKELY(opcode >= KR_NUM_ALL_OPCODES))       \
             goto unknown_opcode;                         \
         goto *opcode_targets[opcode];                    \
     } while (0)
@@ -46,6 +46,38 @@
             if (_Py_HandlePending(tstate) < 0)                      \
                 goto error;                                         \
         }                                                           \
+    } while (0)
+
+/* Adaptive instructions: unit 0 of the inline cache counts down to a specialisation
+ * attempt (SPECIALIZE may rewrite the instruction at next_instr[-1]; if it did, the new
+ * form runs at once). Used at the top of a generic instruction, before anything else. */
+#define KR_ADAPT(SPECIALIZE)                                                \
+    do {                                                                    \
+        if (Py_UNLIKELY(next_instr[0] == 0)) {                              \
+            SPECIALIZE;                                                     \
+            int new_op_ = _Py_OPCODE(next_instr[-1]);                       \
+            if (new_op_ != opcode) {                                        \
+                opcode = new_op_;                                           \
+                DISPATCH_GOTO();                                            \
+            }                                                               \
+        }                                                                   \
+        else {                                                              \
+            next_instr[0]--;                                                \
+        }                                                                   \
+    } while (0)
+
+/* A specialised instruction whose guard fails runs its generic form (skipping that
+ * form's counter); after KR_MISS_BUDGET failures the site reverts to the generic form.
+ * Only valid before the instruction has changed the stack or next_instr. */
+#define KR_DEOPT_IF(cond, BASE)                                             \
+    do {                                                                    \
+        if (Py_UNLIKELY(cond)) {                                            \
+            if (--next_instr[0] == 0) {                                     \
+                next_instr[-1] = (_Py_CODEUNIT)((next_instr[-1] & 0xff00) | (BASE)); \
+                next_instr[0] = KR_ADAPTIVE_BACKOFF;                        \
+            }                                                               \
+            goto generic_##BASE;                                            \
+        }                                                                   \
     } while (0)
 
 #define TOP() (stack_pointer[-1])
