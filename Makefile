@@ -66,3 +66,11 @@ clean:
 	rm -rf build
 
 -include $(DEPS)
+
+# GC stress mode: every container allocation runs a young collection (and every 64th a
+# full one), then the whole test suite runs on that build. KRAIT_GCSTRESS=N does the
+# same at run time with any build.
+.PHONY: gcstress
+gcstress:
+	$(MAKE) BUILD=build/gcstress CFLAGS_EXTRA="-DKR_GC_STRESS=1"
+	TEST_TIMEOUT=300 tools/run_tests.sh build/gcstress

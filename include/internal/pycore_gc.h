@@ -54,7 +54,14 @@ struct _gc_runtime_state {
     PyObject *callbacks; /* gc.callbacks list */
     Py_ssize_t long_lived_total;
     Py_ssize_t long_lived_pending;
+    /* GC stress mode (KRAIT_GCSTRESS=N or a -DKR_GC_STRESS=N build): collect the young
+     * generation every N container allocations, and everything every
+     * KR_GC_STRESS_FULL_EVERY-th time, to flush out untracked or mis-traversed objects. */
+    int stress_interval;
+    int stress_countdown;
+    unsigned int stress_rounds;
 };
+#define KR_GC_STRESS_FULL_EVERY 64
 
 /* Collect `generation` (0..2) now; returns the number of unreachable objects found, or
  * -1 with an exception set. Used by gc.collect() and at shut-down. */

@@ -42,5 +42,6 @@
     X("_opcode", PyInit__opcode) \
     X("_ast", PyInit__ast) \
     X("_posixsubprocess", PyInit__posixsubprocess) \
-    X("_lsprof", PyInit__lsprof)
+    X("_lsprof", PyInit__lsprof) \
+    X("_tracemalloc", PyInit__tracemalloc)
 #endif

@@ -59,10 +59,22 @@ struct _obmalloc_state {
     Py_ssize_t raw_allocated_blocks; /* blocks currently handed out */
     uint8_t **radix_top;          /* [1 << KR_RADIX_TOP_BITS] leaves of bitmaps */
     int initialized;
+    /* tracemalloc: while `tracing` is set every PyMem/PyObject allocation is reported to
+     * the hooks below; the tables live in src/modules/_tracemalloc.c. */
+    int tracing;
+    struct kr_tracemalloc_state *tracemalloc;
 };
 
 Py_ssize_t _Py_GetAllocatedBlocks(void);
 void _PyObject_DebugMallocStats(FILE *out);
+void _KrObject_DebugTypeStats(FILE *out); /* free lists, after the allocator report */
 void _PyObject_FreeArenas(void); /* at the very end of finalisation */
+
+/* tracemalloc hooks (src/modules/_tracemalloc.c), called only while tracing. */
+void _KrTraceMalloc_OnAlloc(void *ptr, size_t size);
+void _KrTraceMalloc_OnFree(void *ptr);
+/* CPython's public API for allocators outside PyMem (returns -2 when not tracing). */
+int PyTraceMalloc_Track(unsigned int domain, uintptr_t ptr, size_t size);
+int PyTraceMalloc_Untrack(unsigned int domain, uintptr_t ptr);
 
 #endif

@@ -14,7 +14,9 @@
  * Survivors move to the next older generation. */
 #include "Python.h"
 #include "internal/pycore_gc.h"
+#include "internal/pycore_dict.h"
 
+#include <stdlib.h>
 #include <time.h>
 
 #define GCSTATE (&_PyInterpreterState_GET()->gc)
@@ -93,6 +95,33 @@ static void gc_state_init(struct _gc_runtime_state *st)
     gc_list_init((PyGC_Head *)&st->permanent_generation.head);
     st->enabled = 1;
     st->initialized = 1;
+#ifdef KR_GC_STRESS
+    st->stress_interval = KR_GC_STRESS;
+#endif
+    const char *stress = getenv("KRAIT_GCSTRESS");
+    if (stress != NULL && *stress != '\0') {
+        long n = strtol(stress, NULL, 10);
+        st->stress_interval = n > 0 && n < 1000000 ? (int)n : 0;
+    }
+    st->stress_countdown = st->stress_interval;
+}
+
+static Py_ssize_t gc_collect_with_callbacks(struct _gc_runtime_state *st, int generation);
+
+/* Stress mode: called on each container allocation instead of the threshold check. */
+static void stress_collect(struct _gc_runtime_state *st)
+{
+    if (--st->stress_countdown > 0)
+        return;
+    st->stress_countdown = st->stress_interval;
+    if (!st->enabled || st->collecting)
+        return;
+    PyThreadState *ts = _PyThreadState_GET();
+    if (ts == NULL || ts->interp->finalizing)
+        return;
+    st->stress_rounds++;
+    int generation = st->stress_rounds % KR_GC_STRESS_FULL_EVERY == 0 ? KR_NUM_GENERATIONS - 1 : 0;
+    gc_collect_with_callbacks(st, generation);
 }
 
 static void maybe_collect(struct _gc_runtime_state *st);
@@ -114,7 +143,10 @@ PyObject *_PyObject_GC_Alloc(size_t basicsize)
     if (Py_UNLIKELY(!st->initialized))
         gc_state_init(st);
     st->generations[0].count++;
-    maybe_collect(st);
+    if (Py_UNLIKELY(st->stress_interval))
+        stress_collect(st);
+    else
+        maybe_collect(st);
     return _Py_FROM_GC(g);
 }
 
@@ -527,6 +559,29 @@ static void handle_resurrected_objects(PyGC_Head *unreachable, PyGC_Head *still_
     gc_list_merge(unreachable, old);
 }
 
+/* How many objects collect() reports for this garbage. CPython 3.13 keeps an instance's
+ * attributes inline in the object until its __dict__ has to become a real table, so such
+ * an instance counts once; our instances always have a dict object, which we leave out
+ * of the count while it is still the split (key-sharing) __dict__ dying with its owner. */
+static Py_ssize_t count_collectable(PyGC_Head *collectable)
+{
+    Py_ssize_t n = 0;
+    for (PyGC_Head *g = gc_next(collectable); g != collectable; g = gc_next(g)) {
+        PyObject *op = _Py_FROM_GC(g);
+        n++;
+        PyTypeObject *tp = Py_TYPE(op);
+        const unsigned long inline_dict =
+            Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_MANAGED_DICT | Py_TPFLAGS_INLINE_VALUES;
+        if ((tp->tp_flags & inline_dict) != inline_dict)
+            continue;
+        PyObject *dict = *_PyObject_ManagedDictPtr(op);
+        if (dict != NULL && PyDict_CheckExact(dict) && _KrDict_IsSplit(dict) &&
+            _PyObject_GC_IS_TRACKED(dict) && gc_is_collecting(_Py_AS_GC(dict)))
+            n--;
+    }
+    return n;
+}
+
 static void debug_cycle(const char *msg, PyObject *op)
 {
     fprintf(stderr, "gc: %s <%s %p>\n", msg, Py_TYPE(op)->tp_name, (void *)op);
@@ -631,7 +686,7 @@ static Py_ssize_t gc_collect_main(struct _gc_runtime_state *st, int generation)
     m += handle_weakrefs(&unreachable, old);
     finalize_garbage(&unreachable);
     handle_resurrected_objects(&unreachable, &final_unreachable, old);
-    m += gc_list_size(&final_unreachable);
+    m += count_collectable(&final_unreachable);
     delete_garbage(st, &final_unreachable, old);
 
     if (st->debug & DEBUG_STATS) {

@@ -316,14 +316,61 @@ static void pool_free(struct _obmalloc_state *st, void *p)
 }
 
 /* ---- public entry points ----------------------------------------------------------- */
-void *PyObject_Malloc(size_t n)
+static inline void *object_malloc(size_t n)
 {
     if (!KR_SANITIZER_BUILD && n - 1 < KR_SMALL_REQUEST_THRESHOLD) {
         void *p = pool_alloc(n);
         if (p != NULL)
             return p;
     }
-    return malloc(n ? n : 1);
+    void *p = malloc(n ? n : 1);
+#if KR_SANITIZER_BUILD
+    /* No pools here: count every live block so sys.getallocatedblocks() still moves. */
+    if (p != NULL)
+        STATE->raw_allocated_blocks++;
+#endif
+    return p;
+}
+
+static inline void object_free(struct _obmalloc_state *st, void *p)
+{
+    if (address_in_range(st, p)) {
+        pool_free(st, p);
+        return;
+    }
+#if KR_SANITIZER_BUILD
+    st->raw_allocated_blocks--;
+#endif
+    free(p);
+}
+
+static void *object_realloc(struct _obmalloc_state *st, void *p, size_t n)
+{
+    if (p == NULL)
+        return object_malloc(n);
+    if (!address_in_range(st, p)) {
+        /* A malloc'd block stays in malloc even when it shrinks to a small size: moving it
+         * into a pool would need its old size, which malloc does not tell us portably.
+         * Never realloc to 0 bytes: that may free the block and return NULL. */
+        return realloc(p, n ? n : 1);
+    }
+    size_t oldsize = INDEX2SIZE(POOL_ADDR(p)->szidx);
+    if (n <= oldsize && n > 0 && n * 4 > oldsize * 3)
+        return p; /* shrinking a little: keep the block */
+    void *q = object_malloc(n);
+    if (q == NULL)
+        return NULL;
+    memcpy(q, p, n < oldsize ? n : oldsize);
+    pool_free(st, p);
+    return q;
+}
+
+void *PyObject_Malloc(size_t n)
+{
+    void *p = object_malloc(n);
+    if (Py_UNLIKELY(STATE->tracing) && p != NULL)
+        _KrTraceMalloc_OnAlloc(p, n);
+    return p;
 }
 
 void *PyObject_Calloc(size_t nelem, size_t elsize)
@@ -342,33 +389,21 @@ void PyObject_Free(void *p)
     if (p == NULL)
         return;
     struct _obmalloc_state *st = STATE;
-    if (address_in_range(st, p))
-        pool_free(st, p);
-    else
-        free(p);
+    if (Py_UNLIKELY(st->tracing))
+        _KrTraceMalloc_OnFree(p);
+    object_free(st, p);
 }
 
 void *PyObject_Realloc(void *p, size_t n)
 {
-    if (p == NULL)
-        return PyObject_Malloc(n);
     struct _obmalloc_state *st = STATE;
-    if (!address_in_range(st, p)) {
-        if (n - 1 < KR_SMALL_REQUEST_THRESHOLD) {
-            /* Moving a small malloc'd block into a pool would need its old size,
-             * which malloc does not tell us portably; stay in malloc. */
-            return realloc(p, n ? n : 1);
-        }
-        return realloc(p, n);
+    void *q = object_realloc(st, p, n);
+    if (Py_UNLIKELY(st->tracing) && q != NULL) {
+        /* On failure the old block (and its trace) stays valid. */
+        if (p != NULL)
+            _KrTraceMalloc_OnFree(p);
+        _KrTraceMalloc_OnAlloc(q, n);
     }
-    size_t oldsize = INDEX2SIZE(POOL_ADDR(p)->szidx);
-    if (n <= oldsize && n > 0 && n * 4 > oldsize * 3)
-        return p; /* shrinking a little: keep the block */
-    void *q = PyObject_Malloc(n);
-    if (q == NULL)
-        return NULL;
-    memcpy(q, p, n < oldsize ? n : oldsize);
-    pool_free(st, p);
     return q;
 }
 
@@ -409,9 +444,9 @@ void _PyObject_FreeArenas(void)
 }
 
 /* ---- sys._debugmallocstats() ------------------------------------------------------ */
-static void print_thousands(FILE *out, const char *label, size_t value)
+static void format_thousands(char *grouped, size_t value)
 {
-    char digits[32], grouped[48];
+    char digits[32];
     int n = snprintf(digits, sizeof digits, "%zu", value);
     int j = 0;
     for (int i = 0; i < n; i++) {
@@ -420,7 +455,13 @@ static void print_thousands(FILE *out, const char *label, size_t value)
         grouped[j++] = digits[i];
     }
     grouped[j] = '\0';
-    fprintf(out, "%-35s= %21s\n", label, grouped);
+}
+
+static void print_thousands(FILE *out, const char *label, size_t value)
+{
+    char grouped[48];
+    format_thousands(grouped, value);
+    fprintf(out, "%-35s=%21s\n", label, grouped);
 }
 
 void _PyObject_DebugMallocStats(FILE *out)
@@ -436,6 +477,9 @@ void _PyObject_DebugMallocStats(FILE *out)
             continue;
         narenas++;
         numfreepools += ao->nfreepools;
+        /* Arenas are mapped aligned to their size: no pool is ever lost to alignment. */
+        if (ao->address & (KR_POOL_SIZE - 1))
+            arena_alignment += KR_POOL_SIZE;
         for (kr_block *base = (kr_block *)ao->address; base < ao->pool_address;
              base += KR_POOL_SIZE) {
             kr_poolp p = (kr_poolp)base;
@@ -482,4 +526,53 @@ void _PyObject_DebugMallocStats(FILE *out)
     print_thousands(out, "# bytes lost to quantization", quantization);
     print_thousands(out, "# bytes lost to arena alignment", arena_alignment);
     print_thousands(out, "Total", narenas * KR_ARENA_SIZE);
+
+    /* Our arena map has two levels: the top array plays the part of CPython's root and
+     * middle levels (there are no separate middle nodes); its leaves are the bottom
+     * nodes. */
+    size_t leaves = 0;
+    if (st->radix_top != NULL)
+        for (size_t i = 0; i < ((size_t)1 << KR_RADIX_TOP_BITS); i++)
+            leaves += st->radix_top[i] != NULL;
+    size_t root_bytes = st->radix_top ? ((size_t)1 << KR_RADIX_TOP_BITS) * sizeof(uint8_t *) : 0;
+    size_t leaf_bytes = leaves * (((size_t)1 << KR_RADIX_LEAF_BITS) / 8);
+    fputs("\narena map counts\n", out);
+    print_thousands(out, "# arena map mid nodes", 0);
+    print_thousands(out, "# arena map bot nodes", leaves);
+    fputc('\n', out);
+    print_thousands(out, "# bytes lost to arena map root", root_bytes);
+    print_thousands(out, "# bytes lost to arena map mid", 0);
+    print_thousands(out, "# bytes lost to arena map bot", leaf_bytes);
+    print_thousands(out, "Total", root_bytes + leaf_bytes);
+}
+
+static void print_freelist(FILE *out, const char *what, size_t n, size_t each)
+{
+    char label[128], grouped[48];
+    snprintf(label, sizeof label, "%zu %s * %zu bytes each", n, what, each);
+    format_thousands(grouped, n * each);
+    fprintf(out, "%48s =%21s\n", label, grouped);
+}
+
+/* The free-list part of sys._debugmallocstats(): objects kept for reuse by their type. */
+void _KrObject_DebugTypeStats(FILE *out)
+{
+    PyThreadState *ts = _PyThreadState_GET();
+    PyInterpreterState *interp = ts != NULL ? ts->interp : NULL;
+    fputc('\n', out);
+    /* No dict or list free lists yet: reported empty so the layout stays CPython's. The
+     * dict keys header is 32 bytes (src/objects/dict_internal.h). */
+    print_freelist(out, "free PyDictObjects", 0, sizeof(PyDictObject));
+    print_freelist(out, "free PyDictKeysObjects", 0, 32);
+    print_freelist(out, "free PyFloatObjects",
+                   interp ? (size_t)interp->float_freelist.numfree : 0, sizeof(PyFloatObject));
+    print_freelist(out, "free PyListObjects", 0, sizeof(PyListObject));
+    for (int size = 1; size <= 20; size++) {
+        char what[64];
+        size_t n = 0;
+        if (interp != NULL && size < (int)Py_ARRAY_LENGTH(interp->tuple_freelist.numfree))
+            n = (size_t)interp->tuple_freelist.numfree[size];
+        snprintf(what, sizeof what, "free %d-sized PyTupleObjects", size);
+        print_freelist(out, what, n, (size_t)_PyObject_VAR_SIZE(&PyTuple_Type, size));
+    }
 }

@@ -770,7 +770,18 @@ static PyObject *sys_set_asyncgen_hooks(PyObject *m, PyObject *const *args, Py_s
 
 static PyObject *sys_getallocatedblocks(PyObject *m, PyObject *unused)
 {
-    return PyLong_FromLong(0);
+    return PyLong_FromSsize_t(_Py_GetAllocatedBlocks());
+}
+
+static PyObject *sys__debugmallocstats(PyObject *m, PyObject *unused)
+{
+    /* Python-level writes to sys.stderr may be buffered: keep the two streams in order. */
+    if (_PyIO_FlushStdio() < 0)
+        PyErr_Clear();
+    _PyObject_DebugMallocStats(stderr);
+    _KrObject_DebugTypeStats(stderr);
+    fflush(stderr);
+    Py_RETURN_NONE;
 }
 
 static PyObject *sys_clear_type_cache(PyObject *m, PyObject *unused)
@@ -824,6 +835,7 @@ static PyMethodDef sys_methods[] = {
     {"get_asyncgen_hooks", sys_get_asyncgen_hooks, METH_NOARGS, NULL},
     {"set_asyncgen_hooks", FASTKW(sys_set_asyncgen_hooks), NULL},
     {"getallocatedblocks", sys_getallocatedblocks, METH_NOARGS, NULL},
+    {"_debugmallocstats", sys__debugmallocstats, METH_NOARGS, NULL},
     {"_clear_type_cache", sys_clear_type_cache, METH_NOARGS, NULL},
     {"_clear_internal_caches", sys_clear_type_cache, METH_NOARGS, NULL},
     {"_is_gil_enabled", sys_is_gil_enabled, METH_NOARGS, NULL},

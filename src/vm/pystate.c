@@ -128,6 +128,9 @@ void PyThreadState_Delete(PyThreadState *ts)
         ts->next->prev = ts->prev;
     if (_Py_tss_tstate == ts)
         _Py_tss_tstate = NULL;
+    /* Code run after PyThreadState_Clear (finalizers during the last collections) may
+     * have allocated a new data stack or global cache. */
+    _PyThreadState_ClearDataStack(ts);
     PyMem_RawFree(ts);
 }
 
