@@ -80,7 +80,10 @@ int _Py_HandlePending(PyThreadState *tstate)
         if (PyErr_CheckSignals() < 0)
             return -1;
     }
-    if (bits & KR_EVAL_CALLS_PENDING) {
+    /* Pending calls (signal handlers among them) run on the main thread only, as in
+     * CPython; other threads leave the bit for it. */
+    if ((bits & KR_EVAL_CALLS_PENDING) && tstate->thread_id == _PyRuntime.main_thread &&
+        tstate->interp == _PyRuntime.main_interp) {
         if (make_pending_calls(tstate->interp) < 0)
             return -1;
     }
