@@ -22,7 +22,7 @@ struct _kr_pending_call {
 
 struct _ceval_state {
     int recursion_limit;
-    volatile int eval_breaker; /* nonzero: signals, pending calls or GIL drop request */
+    _Atomic int eval_breaker; /* nonzero: signals, pending calls or GIL drop request */
     /* Pending calls are added from signal handlers and other threads, so the queue is
      * guarded by its own lock rather than the GIL. */
     pthread_mutex_t pending_lock;

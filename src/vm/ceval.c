@@ -2144,14 +2144,17 @@ dispatch_opcode:
             goto start_frame;
         }
         SAVE_STATE();
-        PyObject *res = PyObject_Vectorcall(callable, args,
-                                            (size_t)(total - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET,
-                                            kwnames);
+        size_t nargsf = (size_t)(total - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET;
+        PyObject *res = tstate->c_profilefunc != NULL
+                            ? _KrTrace_CFunc(tstate, callable, args, nargsf, kwnames)
+                            : PyObject_Vectorcall(callable, args, nargsf, kwnames);
         for (int i = 0; i < total; i++)
             Py_DECREF(args[i]);
         Py_DECREF(kwnames);
         Py_DECREF(callable);
         stack_pointer = base;
+        /* The callee may have installed or removed a trace or profile function. */
+        tracing = tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL;
         if (res == NULL)
             goto error;
         PUSH(res);
@@ -2200,12 +2203,15 @@ dispatch_opcode:
             goto start_frame;
         }
         SAVE_STATE();
-        PyObject *res = PyObject_Vectorcall(callable, args,
-                                            (size_t)total | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        size_t nargsf = (size_t)total | PY_VECTORCALL_ARGUMENTS_OFFSET;
+        PyObject *res = tstate->c_profilefunc != NULL
+                            ? _KrTrace_CFunc(tstate, callable, args, nargsf, NULL)
+                            : PyObject_Vectorcall(callable, args, nargsf, NULL);
         for (int i = 0; i < total; i++)
             Py_DECREF(args[i]);
         Py_DECREF(callable);
         stack_pointer = base;
+        tracing = tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL;
         if (res == NULL)
             goto error;
         PUSH(res);
@@ -2277,6 +2283,7 @@ dispatch_opcode:
         PyObject *res = PyObject_Call(func, callargs, kwargs);
         Py_DECREF(callargs);
         Py_XDECREF(kwargs);
+        tracing = tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL;
         if (res == NULL)
             goto error;
         Py_DECREF(func);
