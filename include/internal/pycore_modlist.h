@@ -43,5 +43,12 @@
     X("_ast", PyInit__ast) \
     X("_posixsubprocess", PyInit__posixsubprocess) \
     X("_lsprof", PyInit__lsprof) \
-    X("_tracemalloc", PyInit__tracemalloc)
+    X("_tracemalloc", PyInit__tracemalloc) \
+    X("pwd", PyInit_pwd) \
+    X("grp", PyInit_grp) \
+    X("resource", PyInit_resource) \
+    X("fcntl", PyInit_fcntl) \
+    X("termios", PyInit_termios) \
+    X("_locale", PyInit__locale) \
+    X("faulthandler", PyInit_faulthandler)
 #endif

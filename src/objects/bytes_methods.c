@@ -763,21 +763,18 @@ static PyObject *partition_impl(PyObject *self, PyObject *arg, int right)
     Py_ssize_t k = raw_find(s, n, v.buf, v.len, 0, n, right ? -1 : 1);
     PyObject *a, *b, *c;
     if (k < 0) {
+        /* not found: (whole, b'', b'') or, from the right, (b'', b'', whole) */
         PyObject *whole = b_same(self);
-        PyObject *e1 = _KrBytes_New(self, "", 0), *e2 = _KrBytes_New(self, "", 0);
-        PyBuffer_Release(&v);
-        if (whole == NULL || e1 == NULL || e2 == NULL) {
-            Py_XDECREF(whole);
-            Py_XDECREF(e1);
-            Py_XDECREF(e2);
-            return NULL;
-        }
-        return right ? PyTuple_Pack(3, e1, e2, whole) : PyTuple_Pack(3, whole, e1, e2);
+        b = _KrBytes_New(self, "", 0);
+        a = right ? _KrBytes_New(self, "", 0) : whole;
+        c = right ? whole : _KrBytes_New(self, "", 0);
     }
-    a = _KrBytes_New(self, s, k);
-    /* bytes hands back the separator object itself; bytearray a fresh copy */
-    b = IS_BA(self) ? PyByteArray_FromStringAndSize(v.buf, v.len) : Py_NewRef(arg);
-    c = _KrBytes_New(self, s + k + v.len, n - k - v.len);
+    else {
+        a = _KrBytes_New(self, s, k);
+        /* bytes hands back the separator object itself; bytearray a fresh copy */
+        b = IS_BA(self) ? PyByteArray_FromStringAndSize(v.buf, v.len) : Py_NewRef(arg);
+        c = _KrBytes_New(self, s + k + v.len, n - k - v.len);
+    }
     PyBuffer_Release(&v);
     PyObject *r = (a && b && c) ? PyTuple_Pack(3, a, b, c) : NULL;
     Py_XDECREF(a);

@@ -11,6 +11,7 @@ int _PyRun_FileExit(const char *path);
 int _PyRun_StdinExit(void);
 int _PyRun_ModuleExit(const char *modname, int set_argv0);
 int _PyRun_InteractiveLoopExit(int show_banner);
+int _KrFaulthandler_InitFromConfig(void); /* -X faulthandler / PYTHONFAULTHANDLER */
 int _Py_ExitCodeFromPending(void);
 
 enum { RUN_REPL, RUN_FILE, RUN_COMMAND, RUN_MODULE, RUN_STDIN };
@@ -336,6 +337,10 @@ int Py_BytesMain(int argc, char **argv)
     }
     if (_Py_InitializeMain() < 0)
         return 1;
+    if (_KrFaulthandler_InitFromConfig() < 0) {
+        PyErr_Print();
+        return 1;
+    }
 
     PyInterpreterState *interp = _PyInterpreterState_GET();
     int status = 0;
