@@ -593,8 +593,9 @@ static int array_ass_subscr(PyObject *self, PyObject *item, PyObject *value)
             rc = -1;
         }
         else {
-            memmove(a->ob_item + (start + m) * sz, a->ob_item + stop * sz,
-                    (size_t)((n - stop) * sz));
+            if (n > stop) /* an empty array has no buffer at all */
+                memmove(a->ob_item + (start + m) * sz, a->ob_item + stop * sz,
+                        (size_t)((n - stop) * sz));
             if (m > 0)
                 memcpy(a->ob_item + start * sz, copy, (size_t)(m * sz));
             if (delta < 0)
@@ -683,7 +684,7 @@ static PyObject *array_repeat(PyObject *self, Py_ssize_t n)
     if (r == NULL)
         return NULL;
     size_t chunk = (size_t)(len * a->ob_descr->itemsize);
-    for (Py_ssize_t i = 0; i < n; i++)
+    for (Py_ssize_t i = 0; chunk > 0 && i < n; i++)
         memcpy(r->ob_item + i * chunk, a->ob_item, chunk);
     return (PyObject *)r;
 }
