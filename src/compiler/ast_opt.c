@@ -120,10 +120,183 @@ safe_mod(PyObject *v, PyObject *w)
     return PyNumber_Remainder(v, w);
 }
 
+/* ---- `"..." % (a, b)` as an f-string ---------------------------------------------------
+ * Like CPython 3.13, a str literal %-formatted with a tuple display (no starred items)
+ * whose directives are all %s/%r/%a (optional flags, width and precision of at most two
+ * digits each) becomes the equivalent JoinedStr, so no tuple is built at run time. */
+
+#define FMT_MAXDIGITS 3
+
+static expr_ty
+new_expr(opt_state *st, int kind, int lineno, int col, int end_lineno, int end_col)
+{
+    expr_ty n = _PyArena_Malloc(st->arena, sizeof(*n));
+    if (n == NULL)
+        return NULL;
+    memset(n, 0, sizeof(*n));
+    n->kind = kind;
+    n->lineno = lineno;
+    n->col_offset = col;
+    n->end_lineno = end_lineno;
+    n->end_col_offset = end_col;
+    return n;
+}
+
+static expr_ty
+str_const(opt_state *st, PyObject *str)
+{
+    if (str == NULL || _PyArena_AddPyObject(st->arena, str) < 0) {
+        Py_XDECREF(str);
+        return NULL;
+    }
+    expr_ty n = new_expr(st, Constant_kind, -1, -1, -1, -1);
+    if (n != NULL)
+        n->v.Constant.value = str;
+    return n;
+}
+
+/* The literal text from *pos up to the next lone '%' ("%%" stands for '%'). Sets
+ * *out to NULL when there is no text; returns -1 on error. */
+static int
+format_literal(opt_state *st, PyObject *fmt, Py_ssize_t *pos, expr_ty *out)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(fmt), start = *pos, i = start;
+    int doubled = 0;
+    while (i < n) {
+        if (PyUnicode_READ_CHAR(fmt, i) != '%')
+            i++;
+        else if (i + 1 < n && PyUnicode_READ_CHAR(fmt, i + 1) == '%') {
+            doubled = 1;
+            i += 2;
+        }
+        else
+            break;
+    }
+    *pos = i;
+    *out = NULL;
+    if (i == start)
+        return 0;
+    PyObject *text = PyUnicode_Substring(fmt, start, i);
+    if (text != NULL && doubled) {
+        PyObject *pct = PyUnicode_FromString("%"), *pct2 = PyUnicode_FromString("%%");
+        PyObject *r = (pct && pct2) ? PyUnicode_Replace(text, pct2, pct, -1) : NULL;
+        Py_XDECREF(pct);
+        Py_XDECREF(pct2);
+        Py_SETREF(text, r);
+    }
+    *out = str_const(st, text);
+    return *out == NULL ? -1 : 0;
+}
+
+/* Parses the directive after a '%' at *pos; builds the FormattedValue for `arg`, or
+ * leaves *out NULL when the directive is not one this rewrite handles. */
+static int
+format_directive(opt_state *st, PyObject *fmt, Py_ssize_t *pos, expr_ty arg, expr_ty *out)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(fmt), i = *pos;
+    int ljust = 0, width = -1, prec = -1, digits;
+    Py_UCS4 ch;
+    *out = NULL;
+#define NEXT_CH() do { if (i >= n) return 0; ch = PyUnicode_READ_CHAR(fmt, i); i++; } while (0)
+    for (;;) {
+        NEXT_CH();
+        if (ch == '-')
+            ljust = 1;
+        else if (ch != '+' && ch != ' ' && ch != '#' && ch != '0')
+            break;
+    }
+    if (ch >= '0' && ch <= '9') {
+        width = 0;
+        for (digits = 0; ch >= '0' && ch <= '9';) {
+            width = width * 10 + (int)(ch - '0');
+            NEXT_CH();
+            if (++digits >= FMT_MAXDIGITS)
+                return 0;
+        }
+    }
+    if (ch == '.') {
+        NEXT_CH();
+        prec = 0;
+        for (digits = 0; ch >= '0' && ch <= '9';) {
+            prec = prec * 10 + (int)(ch - '0');
+            NEXT_CH();
+            if (++digits >= FMT_MAXDIGITS)
+                return 0;
+        }
+    }
+#undef NEXT_CH
+    if (ch != 's' && ch != 'r' && ch != 'a')
+        return 0;
+    *pos = i;
+    char spec[16];
+    int len = 0;
+    if (!ljust && width > 0)
+        spec[len++] = '>';
+    if (width >= 0)
+        len += snprintf(spec + len, sizeof(spec) - (size_t)len, "%d", width);
+    if (prec >= 0)
+        len += snprintf(spec + len, sizeof(spec) - (size_t)len, ".%d", prec);
+    expr_ty fspec = NULL;
+    if (len > 0 && (fspec = str_const(st, PyUnicode_FromStringAndSize(spec, len))) == NULL)
+        return -1;
+    expr_ty fv = new_expr(st, FormattedValue_kind, arg->lineno, arg->col_offset,
+                          arg->end_lineno, arg->end_col_offset);
+    if (fv == NULL)
+        return -1;
+    fv->v.FormattedValue.value = arg;
+    fv->v.FormattedValue.conversion = (int)ch;
+    fv->v.FormattedValue.format_spec = fspec;
+    *out = fv;
+    return 0;
+}
+
+/* Returns 0 on success (whether or not `e` was rewritten), -1 on error. */
+static int
+format_to_fstring(expr_ty e, opt_state *st)
+{
+    PyObject *fmt = CONST(e->v.BinOp.left);
+    asdl_expr_seq *args = e->v.BinOp.right->v.Tuple.elts;
+    Py_ssize_t nargs = asdl_seq_LEN(args), used = 0, pos = 0;
+    for (Py_ssize_t k = 0; k < nargs; k++)
+        if (((expr_ty)asdl_seq_GET(args, k))->kind == Starred_kind)
+            return 0;
+    asdl_expr_seq *parts = _Py_asdl_generic_seq_new(nargs * 2 + 1, st->arena);
+    if (parts == NULL)
+        return -1;
+    parts->size = 0;
+    for (;;) {
+        expr_ty lit;
+        if (format_literal(st, fmt, &pos, &lit) < 0)
+            return -1;
+        if (lit != NULL)
+            parts->elements[parts->size++] = lit;
+        if (pos >= PyUnicode_GET_LENGTH(fmt))
+            break;
+        if (used >= nargs)
+            return 0; /* more directives than values: leave it to run time */
+        pos++;
+        expr_ty fv;
+        if (format_directive(st, fmt, &pos, asdl_seq_GET(args, used), &fv) < 0)
+            return -1;
+        if (fv == NULL)
+            return 0;
+        used++;
+        parts->elements[parts->size++] = fv;
+    }
+    if (used < nargs)
+        return 0;
+    e->kind = JoinedStr_kind;
+    e->v.JoinedStr.values = parts;
+    return 0;
+}
+
 static int
 fold_binop(expr_ty e, opt_state *st)
 {
     expr_ty l = e->v.BinOp.left, r = e->v.BinOp.right;
+    if (e->v.BinOp.op == Mod && IS_CONST(l) && PyUnicode_CheckExact(CONST(l)) &&
+        r->kind == Tuple_kind)
+        return format_to_fstring(e, st) < 0 ? 0 : 1;
     if (!IS_CONST(l) || !IS_CONST(r))
         return 1;
     PyObject *lv = CONST(l), *rv = CONST(r), *res;
@@ -160,6 +333,24 @@ static int
 fold_unaryop(expr_ty e, opt_state *st)
 {
     expr_ty arg = e->v.UnaryOp.operand;
+    if (e->v.UnaryOp.op == Not && arg->kind == Compare_kind &&
+        asdl_seq_LEN(arg->v.Compare.ops) == 1) {
+        /* `not a in b` is `a not in b` (likewise `is`), as in CPython; ==/< and friends
+         * stay, since their inverses need not be implemented consistently. */
+        int op = arg->v.Compare.ops->elements[0], inv = 0;
+        switch (op) {
+        case Is: inv = IsNot; break;
+        case IsNot: inv = Is; break;
+        case In: inv = NotIn; break;
+        case NotIn: inv = In; break;
+        default: break;
+        }
+        if (inv) {
+            arg->v.Compare.ops->elements[0] = inv;
+            *e = *arg;
+        }
+        return 1;
+    }
     if (!IS_CONST(arg))
         return 1;
     PyObject *v = CONST(arg), *res;

@@ -597,7 +597,7 @@ compiler_enter_scope(struct compiler *c, PyObject *name, int scope_type, void *k
     c->c_nestlevel++;
     _KrSrcLoc loc = {lineno, lineno, 0, 0};
     if (scope_type == COMPILER_SCOPE_MODULE)
-        loc.lineno = loc.end_lineno = 0;
+        loc.lineno = 0; /* CPython: line 0, end line 1 */
     else if (compiler_set_qualname(c) < 0) {
         compiler_exit_scope(c);
         return ERROR;

@@ -288,10 +288,12 @@ compiler_jump_if(struct compiler *c, _KrSrcLoc loc, expr_ty e, basicblock *next,
                 ADDOP_I(c, LOC(e), SWAP, 2);
                 ADDOP_I(c, LOC(e), COPY, 2);
                 RETURN_IF_ERROR(compiler_addop_compare(c, LOC(e), e->v.Compare.ops->elements[i]));
+                ADDOP(c, LOC(e), KR_TO_BOOL_PSEUDO);
                 ADDOP_JUMP(c, LOC(e), POP_JUMP_IF_FALSE, cleanup);
             }
             VISIT(c, expr, (expr_ty)asdl_seq_GET(e->v.Compare.comparators, n));
             RETURN_IF_ERROR(compiler_addop_compare(c, LOC(e), e->v.Compare.ops->elements[n]));
+            ADDOP(c, LOC(e), KR_TO_BOOL_PSEUDO);
             ADDOP_JUMP(c, LOC(e), cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, next);
             NEW_LABEL(c, end);
             ADDOP_JUMP(c, NO_LOC, JUMP, end);
@@ -318,6 +320,7 @@ compiler_jump_if(struct compiler *c, _KrSrcLoc loc, expr_ty e, basicblock *next,
         break;
     }
     VISIT(c, expr, e);
+    ADDOP(c, LOC(e), KR_TO_BOOL_PSEUDO);
     ADDOP_JUMP(c, LOC(e), cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, next);
     return SUCCESS;
 }
@@ -1114,7 +1117,7 @@ compiler_comprehension(struct compiler *c, expr_ty e, int type, PyObject *name,
         return compiler_error(c, loc, "asynchronous comprehension outside of an asynchronous function");
     if (is_inlined) {
         VISIT(c, expr, outermost->iter);
-        ADDOP(c, loc, outermost->is_async ? GET_AITER : GET_ITER);
+        ADDOP(c, LOC(outermost->iter), outermost->is_async ? GET_AITER : GET_ITER);
         if (push_inlined_comprehension_state(c, loc, entry, &state) < 0) {
             inlined_state_clear(&state);
             return ERROR;
@@ -1149,7 +1152,7 @@ compiler_comprehension(struct compiler *c, expr_ty e, int type, PyObject *name,
     Py_DECREF(co);
     RETURN_IF_ERROR(r);
     VISIT(c, expr, outermost->iter);
-    ADDOP(c, loc, outermost->is_async ? GET_AITER : GET_ITER);
+    ADDOP(c, LOC(outermost->iter), outermost->is_async ? GET_AITER : GET_ITER);
     ADDOP_I(c, loc, CALL, 0);
     if (is_async && type != COMP_GENEXP) {
         ADDOP_I(c, loc, GET_AWAITABLE, 0);
@@ -1361,6 +1364,7 @@ compiler_visit_expr1(struct compiler *c, expr_ty e)
         for (Py_ssize_t i = 0; i < n; i++) {
             VISIT(c, expr, (expr_ty)asdl_seq_GET(s, i));
             ADDOP_I(c, loc, COPY, 1);
+            ADDOP(c, loc, KR_TO_BOOL_PSEUDO);
             ADDOP_JUMP(c, loc, jumpi, end);
             ADDOP(c, loc, POP_TOP);
         }
@@ -1386,6 +1390,7 @@ compiler_visit_expr1(struct compiler *c, expr_ty e)
             ADDOP(c, loc, UNARY_INVERT);
             break;
         case Not:
+            ADDOP(c, loc, KR_TO_BOOL_PSEUDO);
             ADDOP(c, loc, UNARY_NOT);
             break;
         }
@@ -1487,6 +1492,7 @@ compiler_visit_expr1(struct compiler *c, expr_ty e)
             ADDOP_I(c, loc, COPY, 2);
             RETURN_IF_ERROR(compiler_addop_compare(c, loc, e->v.Compare.ops->elements[i]));
             ADDOP_I(c, loc, COPY, 1);
+            ADDOP(c, loc, KR_TO_BOOL_PSEUDO);
             ADDOP_JUMP(c, loc, POP_JUMP_IF_FALSE, cleanup);
             ADDOP(c, loc, POP_TOP);
         }

@@ -135,6 +135,7 @@ pattern_value(struct compiler *c, pattern_ty p, pattern_context *pc)
         return compiler_error(c, LOC(p), "patterns may only match literals and attribute lookups");
     VISIT(c, expr, v);
     RETURN_IF_ERROR(compiler_addop_compare(c, LOC(p), Eq));
+    ADDOP(c, LOC(p), KR_TO_BOOL_PSEUDO);
     return jump_to_fail_pop(c, LOC(p), pc, POP_JUMP_IF_FALSE);
 }
 

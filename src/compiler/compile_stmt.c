@@ -77,7 +77,8 @@ compiler_body(struct compiler *c, _KrSrcLoc loc, asdl_stmt_seq *stmts)
                 PyObject *clean = compiler_clean_doc(doc);
                 if (clean == NULL)
                     return ERROR;
-                int r = compiler_addop_load_const(c, loc, clean);
+                stmt_ty first_stmt = asdl_seq_GET(stmts, 0);
+                int r = compiler_addop_load_const(c, LOC(first_stmt->v.Expr.value), clean);
                 Py_DECREF(clean);
                 RETURN_IF_ERROR(r);
                 RETURN_IF_ERROR(compiler_nameop(c, NO_LOC, _Py_ID(__doc__), Store));
@@ -104,6 +105,7 @@ compiler_with_except_finish(struct compiler *c, basicblock *cleanup)
 {
     NEW_LABEL(c, suppress);
     NEW_LABEL(c, exit);
+    ADDOP(c, NO_LOC, KR_TO_BOOL_PSEUDO);
     ADDOP_JUMP(c, NO_LOC, POP_JUMP_IF_TRUE, suppress);
     ADDOP_I(c, NO_LOC, RERAISE, 2);
     USE_LABEL(c, suppress);
@@ -743,10 +745,15 @@ compiler_return(struct compiler *c, stmt_ty s)
         return compiler_error(c, loc, "'return' with value in async generator");
     if (preserve_tos)
         VISIT(c, expr, value);
-    else if (value != NULL)
-        ADDOP(c, LOC(value), NOP);
-    if (value == NULL || value->lineno != s->lineno)
+    else if (value != NULL) {
+        /* a returned constant carries its own position, like CPython */
+        loc = LOC(value);
         ADDOP(c, loc, NOP);
+    }
+    if (value == NULL || value->lineno != s->lineno) {
+        loc = LOC(s);
+        ADDOP(c, loc, NOP);
+    }
     RETURN_IF_ERROR(compiler_unwind_fblock_stack(c, &loc, preserve_tos, NULL));
     if (value == NULL)
         ADDOP_LOAD_CONST(c, loc, Py_None);
@@ -959,7 +966,7 @@ compiler_try_except(struct compiler *c, stmt_ty s)
             ADDOP_LOAD_CONST(c, NO_LOC, Py_None);
             RETURN_IF_ERROR(compiler_nameop(c, NO_LOC, h->v.ExceptHandler.name, Store));
             RETURN_IF_ERROR(compiler_nameop(c, NO_LOC, h->v.ExceptHandler.name, Del));
-            ADDOP_JUMP(c, NO_LOC, JUMP, end);
+            ADDOP_JUMP(c, NO_LOC, JUMP_NO_INTERRUPT, end);
             USE_LABEL(c, cleanup_end);
             ADDOP_LOAD_CONST(c, NO_LOC, Py_None);
             RETURN_IF_ERROR(compiler_nameop(c, NO_LOC, h->v.ExceptHandler.name, Store));
@@ -975,7 +982,7 @@ compiler_try_except(struct compiler *c, stmt_ty s)
             compiler_pop_fblock(c, HANDLER_CLEANUP, cleanup_body);
             ADDOP(c, NO_LOC, POP_BLOCK);
             ADDOP(c, NO_LOC, POP_EXCEPT);
-            ADDOP_JUMP(c, NO_LOC, JUMP, end);
+            ADDOP_JUMP(c, NO_LOC, JUMP_NO_INTERRUPT, end);
         }
         USE_LABEL(c, next_except);
     }

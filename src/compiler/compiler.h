@@ -13,6 +13,12 @@
 #define RETURN_IF_ERROR(X) do { if ((X) < 0) return ERROR; } while (0)
 
 #define CO_MAXBLOCKS 20
+
+/* CPython 3.13's TO_BOOL, emitted exactly where CPython emits it so that the flowgraph
+ * can fold it the same way (into COMPARE_OP's bool bit, after IS_OP/CONTAINS_OP/...).
+ * The eval loop has no TO_BOOL yet (its conditional jumps and UNARY_NOT take any
+ * object), so the ones that survive folding are dropped before assembly. */
+#define KR_TO_BOOL_PSEUDO 0x1000
 #define STACK_USE_GUIDELINE 30
 
 enum {

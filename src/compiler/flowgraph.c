@@ -6,6 +6,7 @@
 #include "Python.h"
 #include "internal/pycore_opcode.h"
 #include "internal/pycore_compile.h"
+#include "compiler.h"
 
 #define DEFAULT_BLOCK_SIZE 16
 
@@ -335,8 +336,6 @@ _KrCfg_LabelExceptionTargets(cfg_builder *g)
                 }
             }
             else {
-                if (in->i_opcode == YIELD_VALUE)
-                    in->i_oparg = (int)depth;
                 in->i_except = handler;
             }
         }
@@ -516,11 +515,20 @@ remove_nops(cfg_builder *g)
                     if (dest > 0 && b->b_instr[dest - 1].i_loc.lineno == lineno)
                         keep = 0;
                     else if (src + 1 < b->b_iused) {
-                        if (b->b_instr[src + 1].i_loc.lineno == lineno)
+                        /* POP_BLOCK leaves no instruction, so it cannot carry the line */
+                        int nx = src + 1;
+                        while (nx + 1 < b->b_iused && b->b_instr[nx].i_opcode == POP_BLOCK)
+                            nx++;
+                        if (b->b_instr[nx].i_loc.lineno == lineno)
                             keep = 0;
-                        else if (b->b_instr[src + 1].i_loc.lineno < 0) {
-                            b->b_instr[src + 1].i_loc = in->i_loc;
+                        else if (b->b_instr[nx].i_loc.lineno < 0 &&
+                                 b->b_instr[nx].i_opcode != POP_BLOCK) {
+                            b->b_instr[nx].i_loc = in->i_loc;
                             keep = 0;
+                        }
+                        else if (nx > src + 1) {
+                            /* the NOP stands where the POP_BLOCK ends the handler range */
+                            in->i_except = b->b_instr[nx - 1].i_except;
                         }
                     }
                     else {
@@ -727,13 +735,89 @@ is_none_const(cfg_instr *in, PyObject *consts)
            PyList_GET_ITEM(consts, in->i_oparg) == Py_None;
 }
 
-static void
+/* Index of `o` in the constant list, appending it if no equal constant (by
+ * _PyCode_ConstantKey) is there yet. Steals nothing. */
+static int
+add_const(PyObject *consts, PyObject *o)
+{
+    PyObject *key = _PyCode_ConstantKey(o);
+    if (key == NULL)
+        return -1;
+    Py_ssize_t n = PyList_GET_SIZE(consts);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *k = _PyCode_ConstantKey(PyList_GET_ITEM(consts, i));
+        if (k == NULL) {
+            Py_DECREF(key);
+            return -1;
+        }
+        int eq = PyObject_RichCompareBool(k, key, Py_EQ);
+        Py_DECREF(k);
+        if (eq < 0) {
+            Py_DECREF(key);
+            return -1;
+        }
+        if (eq) {
+            Py_DECREF(key);
+            return (int)i;
+        }
+    }
+    Py_DECREF(key);
+    if (PyList_Append(consts, o) < 0)
+        return -1;
+    return (int)n;
+}
+
+/* BUILD_TUPLE right after as many LOAD_CONSTs becomes one LOAD_CONST of the tuple. */
+static int
+fold_tuple_of_constants(basicblock *b, int i, PyObject *consts)
+{
+    cfg_instr *build = &b->b_instr[i];
+    int n = build->i_oparg;
+    if (i < n)
+        return 0;
+    for (int k = i - n; k < i; k++)
+        if (b->b_instr[k].i_opcode != LOAD_CONST ||
+            b->b_instr[k].i_oparg >= PyList_GET_SIZE(consts))
+            return 0;
+    PyObject *t = PyTuple_New(n);
+    if (t == NULL)
+        return -1;
+    for (int k = 0; k < n; k++) {
+        cfg_instr *ld = &b->b_instr[i - n + k];
+        PyTuple_SET_ITEM(t, k, Py_NewRef(PyList_GET_ITEM(consts, ld->i_oparg)));
+    }
+    int idx = add_const(consts, t);
+    Py_DECREF(t);
+    if (idx < 0)
+        return -1;
+    for (int k = i - n; k < i; k++)
+        b->b_instr[k].i_opcode = NOP;
+    build->i_opcode = LOAD_CONST;
+    build->i_oparg = idx;
+    return 0;
+}
+
+static int
 peephole(cfg_builder *g, PyObject *consts)
 {
     for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
         for (int i = 0; i < b->b_iused; i++) {
             cfg_instr *in = &b->b_instr[i];
             cfg_instr *next = i + 1 < b->b_iused ? &b->b_instr[i + 1] : NULL;
+            if (in->i_opcode == BUILD_TUPLE) {
+                if (next && next->i_opcode == UNPACK_SEQUENCE && next->i_oparg == in->i_oparg &&
+                    in->i_oparg >= 1 && in->i_oparg <= 3) {
+                    in->i_opcode = NOP;
+                    if (next->i_oparg == 1)
+                        next->i_opcode = NOP;
+                    else
+                        next->i_opcode = SWAP;
+                    continue;
+                }
+                if (fold_tuple_of_constants(b, i, consts) < 0)
+                    return -1;
+                in = &b->b_instr[i];
+            }
             if (next == NULL)
                 continue;
             if (in->i_opcode == LOAD_CONST && next->i_opcode == RETURN_VALUE) {
@@ -758,6 +842,336 @@ peephole(cfg_builder *g, PyObject *consts)
                 jump->i_opcode = when_none ? POP_JUMP_IF_NONE : POP_JUMP_IF_NOT_NONE;
             }
         }
+    }
+    return 0;
+}
+
+/* ---- SWAP elimination ------------------------------------------------------------------ */
+
+/* A run of SWAPs (NOPs between them allowed) is a permutation of the top `depth` stack
+ * items; rewrite it as the fewest SWAPs that produce the same permutation, placed at the
+ * end of the run. Each cycle of the permutation costs one SWAP per element not at the
+ * top. Returns the index of the last instruction of the run. */
+static int
+minimize_swap_run(basicblock *b, int start)
+{
+    cfg_instr *run = &b->b_instr[start];
+    int depth = run[0].i_oparg, len = 1, nswaps = 1;
+    while (start + len < b->b_iused) {
+        int op = run[len].i_opcode;
+        if (op == SWAP) {
+            if (run[len].i_oparg > depth)
+                depth = run[len].i_oparg;
+            nswaps++;
+        }
+        else if (op != NOP)
+            break;
+        len++;
+    }
+    if (nswaps == 1)
+        return start + len - 1;
+    int *perm = PyMem_Malloc((size_t)depth * sizeof(int));
+    if (perm == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (int k = 0; k < depth; k++)
+        perm[k] = k;
+    for (int k = 0; k < len; k++) {
+        if (run[k].i_opcode != SWAP)
+            continue;
+        int d = run[k].i_oparg - 1, tmp = perm[0];
+        perm[0] = perm[d];
+        perm[d] = tmp;
+    }
+    /* Emitting the cycle walks in reverse order from the run's end rebuilds the
+     * permutation; slot 0 must be in each cycle since SWAP only exchanges with the top. */
+    int out = len - 1;
+    for (int k = 0; k < depth; k++) {
+        if (perm[k] < 0 || perm[k] == k)
+            continue;
+        int j = k;
+        for (;;) {
+            if (j != 0) {
+                run[out].i_opcode = SWAP;
+                run[out].i_oparg = j + 1;
+                out--;
+            }
+            if (perm[j] < 0)
+                break;
+            int nj = perm[j];
+            perm[j] = -1;
+            j = nj;
+        }
+    }
+    while (out >= 0) {
+        run[out].i_opcode = NOP;
+        run[out].i_oparg = 0;
+        out--;
+    }
+    PyMem_Free(perm);
+    return start + len - 1;
+}
+
+static int
+swappable(int op)
+{
+    return op == STORE_FAST || op == STORE_FAST_MAYBE_NULL || op == POP_TOP;
+}
+
+static int
+stores_to(cfg_instr *in)
+{
+    return (in->i_opcode == STORE_FAST || in->i_opcode == STORE_FAST_MAYBE_NULL) ? in->i_oparg : -1;
+}
+
+static int
+next_swappable(basicblock *b, int i, int lineno)
+{
+    while (++i < b->b_iused) {
+        cfg_instr *in = &b->b_instr[i];
+        /* reordering across a line change would be visible to line tracing */
+        if (lineno >= 0 && in->i_loc.lineno != lineno)
+            return -1;
+        if (in->i_opcode == NOP)
+            continue;
+        return swappable(in->i_opcode) ? i : -1;
+    }
+    return -1;
+}
+
+/* A SWAP followed by the stores/pops that consume the swapped items becomes those
+ * instructions in the other order. Walks left from `i` over the run just minimised. */
+static void
+apply_static_swaps(basicblock *b, int i)
+{
+    for (; i >= 0; i--) {
+        cfg_instr *sw = &b->b_instr[i];
+        if (sw->i_opcode != SWAP) {
+            if (sw->i_opcode == NOP || swappable(sw->i_opcode))
+                continue;
+            return;
+        }
+        int j = next_swappable(b, i, -1);
+        if (j < 0)
+            return;
+        int k = j, lineno = b->b_instr[j].i_loc.lineno;
+        for (int cnt = sw->i_oparg - 1; cnt > 0; cnt--) {
+            k = next_swappable(b, k, lineno);
+            if (k < 0)
+                return;
+        }
+        int sj = stores_to(&b->b_instr[j]), sk = stores_to(&b->b_instr[k]);
+        if (sj >= 0 || sk >= 0) {
+            if (sj == sk)
+                return;
+            for (int m = j + 1; m < k; m++) {
+                int sm = stores_to(&b->b_instr[m]);
+                if (sm >= 0 && (sm == sj || sm == sk))
+                    return;
+            }
+        }
+        sw->i_opcode = NOP;
+        sw->i_oparg = 0;
+        cfg_instr tmp = b->b_instr[j];
+        b->b_instr[j] = b->b_instr[k];
+        b->b_instr[k] = tmp;
+    }
+}
+
+static int
+optimize_swaps(cfg_builder *g)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        for (int i = 0; i < b->b_iused; i++) {
+            cfg_instr *in = &b->b_instr[i];
+            if (in->i_opcode != SWAP)
+                continue;
+            if (in->i_oparg == 1) {
+                in->i_opcode = NOP;
+                continue;
+            }
+            int end = minimize_swap_run(b, i);
+            if (end < 0)
+                return -1;
+            apply_static_swaps(b, end);
+            i = end;
+        }
+    }
+    return 0;
+}
+
+/* ---- small exit blocks ----------------------------------------------------------------- */
+
+#define MAX_COPY_SIZE 4
+
+static int
+block_has_no_lineno(basicblock *b)
+{
+    for (int i = 0; i < b->b_iused; i++)
+        if (b->b_instr[i].i_loc.lineno >= 0)
+            return 0;
+    return 1;
+}
+
+static int
+block_exits_scope(basicblock *b)
+{
+    return b->b_iused > 0 && _KrOpcode_IsScopeExit(b->b_instr[b->b_iused - 1].i_opcode);
+}
+
+static int
+block_falls_through(basicblock *b)
+{
+    return b->b_iused == 0 || !_KrOpcode_IsTerminator(b->b_instr[b->b_iused - 1].i_opcode);
+}
+
+static int
+block_pushes_handler(basicblock *b)
+{
+    for (int i = 0; i < b->b_iused; i++)
+        if (is_block_push(b->b_instr[i].i_opcode))
+            return 1;
+    return 0;
+}
+
+static int
+append_block_copy(basicblock *b, basicblock *from)
+{
+    for (int i = 0; i < from->b_iused; i++) {
+        int k = block_next_instr(b);
+        if (k < 0)
+            return -1;
+        b->b_instr[k] = from->b_instr[i];
+    }
+    return 0;
+}
+
+/* Like CPython, a jump to a short block that leaves the function (or to a block with
+ * no line number that does not fall through) is replaced by a copy of that block, so
+ * e.g. the `return` after a try statement or a conditional expression appears once per
+ * path instead of behind a JUMP_FORWARD. */
+static int
+inline_small_exit_blocks(cfg_builder *g)
+{
+    int changed, passes = 0;
+    do {
+        changed = 0;
+        for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+            if (b->b_iused == 0)
+                continue;
+            cfg_instr *last = &b->b_instr[b->b_iused - 1];
+            if (!_KrOpcode_IsUncondJump(last->i_opcode))
+                continue;
+            basicblock *t = first_real_block(last->i_target);
+            if (t == NULL || t == b || block_pushes_handler(t))
+                continue;
+            int small_exit = block_exits_scope(t) && t->b_iused <= MAX_COPY_SIZE;
+            int no_lineno = block_has_no_lineno(t) && !block_falls_through(t);
+            if (!small_exit && !no_lineno)
+                continue;
+            int removed = last->i_opcode;
+            last->i_opcode = NOP;
+            last->i_target = NULL;
+            if (append_block_copy(b, t) < 0)
+                return -1;
+            if (no_lineno) {
+                cfg_instr *nl = &b->b_instr[b->b_iused - 1];
+                /* keep the eval-breaker check of the jump we removed */
+                if (_KrOpcode_IsUncondJump(nl->i_opcode) && removed == JUMP)
+                    nl->i_opcode = JUMP;
+            }
+            changed = 1;
+        }
+    } while (changed && ++passes < 16); /* bounded: no-line blocks jumping in a cycle */
+    return 0;
+}
+
+/* Exit blocks without a line number reached by several jumps are copied per jump, each
+ * copy taking the line of the jump leading to it. */
+static int
+duplicate_exits_without_lineno(cfg_builder *g)
+{
+    /* count predecessors on the blocks that hold code, not on empty labels before them */
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        if (b->b_iused == 0)
+            continue;
+        cfg_instr *last = &b->b_instr[b->b_iused - 1];
+        if (_KrOpcode_IsJump(last->i_opcode) && last->i_target &&
+            first_real_block(last->i_target) != NULL)
+            last->i_target = first_real_block(last->i_target);
+    }
+    mark_reachable(g);
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        if (b->b_iused == 0)
+            continue;
+        cfg_instr *last = &b->b_instr[b->b_iused - 1];
+        if (!_KrOpcode_IsJump(last->i_opcode) || last->i_target == NULL)
+            continue;
+        basicblock *t = first_real_block(last->i_target);
+        if (t == NULL || !block_exits_scope(t) || !block_has_no_lineno(t) ||
+            t->b_predecessors < 2 || block_pushes_handler(t))
+            continue;
+        basicblock *nb = _KrCfg_NewBlock(g);
+        if (nb == NULL || append_block_copy(nb, t) < 0)
+            return -1;
+        nb->b_instr[0].i_loc = last->i_loc;
+        last->i_target = nb;
+        t->b_predecessors--;
+        nb->b_predecessors = 1;
+        nb->b_next = t->b_next;
+        t->b_next = nb;
+    }
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        if (b->b_iused == 0 || !block_falls_through(b) || b->b_next == NULL)
+            continue;
+        basicblock *n = first_real_block(b->b_next);
+        if (n != NULL && block_exits_scope(n) && block_has_no_lineno(n))
+            n->b_instr[0].i_loc = b->b_instr[b->b_iused - 1].i_loc;
+    }
+    return 0;
+}
+
+/* ---- TO_BOOL folding ----------------------------------------------------------------- */
+
+static int
+produces_bool(int op)
+{
+    return op == IS_OP || op == CONTAINS_OP || op == UNARY_NOT || op == KR_TO_BOOL_PSEUDO;
+}
+
+/* CPython's folds of TO_BOOL (and of `not` after IS_OP/CONTAINS_OP), done on adjacent
+ * instructions before anything else moves them. A COMPARE_OP followed by TO_BOOL gets
+ * its bool-coercion bit instead. */
+static void
+fold_to_bool(cfg_builder *g)
+{
+    for (basicblock *b = g->g_block_list; b; b = b->b_list) {
+        int dest = 0;
+        for (int src = 0; src < b->b_iused; src++) {
+            cfg_instr in = b->b_instr[src];
+            cfg_instr *prev = dest > 0 ? &b->b_instr[dest - 1] : NULL;
+            if (in.i_opcode == KR_TO_BOOL_PSEUDO) {
+                if (prev && prev->i_opcode == COMPARE_OP) {
+                    prev->i_oparg |= 16;
+                    continue;
+                }
+                if (prev && produces_bool(prev->i_opcode))
+                    continue;
+            }
+            else if (in.i_opcode == UNARY_NOT && prev &&
+                     (prev->i_opcode == IS_OP || prev->i_opcode == CONTAINS_OP)) {
+                prev->i_oparg ^= 1;
+                continue;
+            }
+            b->b_instr[dest++] = in;
+        }
+        /* The eval loop's jumps and UNARY_NOT test truth themselves. */
+        int keep = 0;
+        for (int i = 0; i < dest; i++)
+            if (b->b_instr[i].i_opcode != KR_TO_BOOL_PSEUDO)
+                b->b_instr[keep++] = b->b_instr[i];
+        b->b_iused = keep;
     }
 }
 
@@ -847,20 +1261,15 @@ push_cold_blocks_to_end(cfg_builder *g)
         cfg_instr *last = &b->b_instr[b->b_iused - 1];
         if (_KrOpcode_IsTerminator(last->i_opcode))
             continue;
-        if (_KrOpcode_IsJump(last->i_opcode)) {
-            /* conditional jump: put the fall-through jump in its own cold block */
-            basicblock *nb = _KrCfg_NewBlock(g);
-            if (nb == NULL || block_add(nb, JUMP_NO_INTERRUPT, 0, target, last->i_loc) < 0)
-                return -1;
-            nb->b_instr[0].i_except = last->i_except;
-            nb->b_next = b->b_next;
-            b->b_next = nb;
-            b = nb;
-            continue;
-        }
-        if (block_add(b, JUMP_NO_INTERRUPT, 0, target, KR_NO_LOC) < 0)
+        /* The explicit jump gets its own block, outside any handler (it cannot raise),
+         * with the line of the code falling into it — as CPython lays it out. */
+        basicblock *nb = _KrCfg_NewBlock(g);
+        if (nb == NULL || block_add(nb, JUMP_NO_INTERRUPT, 0, target, last->i_loc) < 0)
             return -1;
-        b->b_instr[b->b_iused - 1].i_except = last->i_except;
+        nb->b_predecessors = 1;
+        nb->b_next = b->b_next;
+        b->b_next = nb;
+        b = nb;
     }
     basicblock *warm_head = NULL, *warm_tail = NULL, *cold_head = NULL, *cold_tail = NULL;
     for (basicblock *b = g->g_entryblock, *next; b; b = next) {
@@ -916,7 +1325,7 @@ normalize_jumps(cfg_builder *g)
         basicblock *nb = _KrCfg_NewBlock(g);
         if (nb == NULL || block_add(nb, JUMP, 0, last->i_target, last->i_loc) < 0)
             return -1;
-        nb->b_instr[0].i_except = last->i_except;
+        nb->b_instr[0].i_except = NULL; /* CPython leaves the added jump uncovered */
         nb->b_label = b->b_label;
         last->i_opcode = rev;
         last->i_target = b->b_next;
@@ -930,18 +1339,27 @@ normalize_jumps(cfg_builder *g)
 int
 _KrCfg_Optimize(cfg_builder *g, PyObject *consts, int nlocals, int nparams, int firstlineno)
 {
-    (void)consts;
     (void)firstlineno;
+    fold_to_bool(g);
     truncate_after_terminator(g);
-    peephole(g, consts);
+    if (peephole(g, consts) < 0)
+        return -1;
     if (_KrCfg_LabelExceptionTargets(g) < 0)
         return -1;
+    if (inline_small_exit_blocks(g) < 0)
+        return -1;
     remove_unreachable(g);
+    if (duplicate_exits_without_lineno(g) < 0)
+        return -1;
+    /* lines first, as CPython does: a jump that turns into a NOP keeps its line */
+    propagate_line_numbers(g);
     thread_jumps(g);
     remove_redundant_jumps(g);
     mark_reachable(g);
     remove_nops(g);
     propagate_line_numbers(g);
+    if (optimize_swaps(g) < 0)
+        return -1;
     remove_redundant_jumps(g);
     remove_nops(g);
     if (add_checks_for_uninitialized(g, nlocals, nparams) < 0)
@@ -952,7 +1370,11 @@ _KrCfg_Optimize(cfg_builder *g, PyObject *consts, int nlocals, int nparams, int 
     mark_reachable(g);
     remove_nops(g);
     insert_superinstructions(g);
-    return normalize_jumps(g);
+    if (normalize_jumps(g) < 0)
+        return -1;
+    /* a loop-back jump only reached through a now-reversed condition is dead */
+    remove_unreachable(g);
+    return 0;
 }
 
 /* ---- stack depth ------------------------------------------------------------------------ */

@@ -585,7 +585,16 @@ code_get_lnotab(PyObject *self, void *Py_UNUSED(c))
     return PyBytes_FromStringAndSize("", 0);
 }
 
+/* CO_HAS_DOCSTRING is Krait's internal marker (funcobject.c reads it); CPython 3.13 has
+ * no such flag, so Python code sees the flags without it. */
+static PyObject *
+code_get_flags(PyObject *self, void *Py_UNUSED(c))
+{
+    return PyLong_FromLong(((PyCodeObject *)self)->co_flags & ~CO_HAS_DOCSTRING);
+}
+
 static PyGetSetDef code_getset[] = {
+    {"co_flags", code_get_flags, NULL, NULL, NULL},
     {"co_varnames", code_get_varnames, NULL, NULL, NULL},
     {"co_cellvars", code_get_cellvars, NULL, NULL, NULL},
     {"co_freevars", code_get_freevars, NULL, NULL, NULL},
@@ -601,7 +610,6 @@ static PyMemberDef code_members[] = {
     {"co_posonlyargcount", Py_T_INT, CO_OFF(co_posonlyargcount), Py_READONLY, NULL},
     {"co_kwonlyargcount", Py_T_INT, CO_OFF(co_kwonlyargcount), Py_READONLY, NULL},
     {"co_stacksize", Py_T_INT, CO_OFF(co_stacksize), Py_READONLY, NULL},
-    {"co_flags", Py_T_INT, CO_OFF(co_flags), Py_READONLY, NULL},
     {"co_nlocals", Py_T_INT, CO_OFF(co_nlocals), Py_READONLY, NULL},
     {"co_consts", _Py_T_OBJECT, CO_OFF(co_consts), Py_READONLY, NULL},
     {"co_names", _Py_T_OBJECT, CO_OFF(co_names), Py_READONLY, NULL},
@@ -684,6 +692,10 @@ code_replace(PyObject *self, PyObject *args, PyObject *kwargs)
             }
         }
     }
+    /* the docstring marker is invisible in co_flags, so it survives a replace() that
+     * keeps the constants */
+    if (consts == co->co_consts)
+        flags |= co->co_flags & CO_HAS_DOCSTRING;
     PyObject *lpnames = co->co_localsplusnames;
     PyObject *lpkinds = co->co_localspluskinds;
     Py_INCREF(lpnames);
