@@ -2,6 +2,7 @@
  * (type codes, little-endian integers, 15-bit long digits, FLAG_REF back-references for
  * objects with more than one reference from version 3). Code objects are not supported. */
 #include "Python.h"
+#include <stdint.h>
 #include <string.h>
 
 #define MARSHAL_VERSION 4
@@ -414,29 +415,33 @@ static PyObject *r_long_object(RFile *r)
     if (n < -(1L << 30) || n > (1L << 30))
         return bad_data("long size out of range");
     long ndig = n < 0 ? -n : n;
-    PyObject *result = PyLong_FromLong(0);
-    for (long i = ndig - 1; i >= 0 && result != NULL; i--) {
-        const unsigned char *b = r->p + 2 * i;
-        if (r->end - r->p < 2 * ndig) {
-            Py_DECREF(result);
-            PyErr_SetString(PyExc_EOFError, "marshal data too short");
-            return NULL;
-        }
-        long digit = b[0] | (b[1] << 8);
-        if (digit >= 1 << 15) {
-            Py_DECREF(result);
+    const unsigned char *digits = r_take(r, 2 * ndig);
+    if (digits == NULL)
+        return NULL;
+    /* Repack the 15-bit digits into little-endian bytes: one linear pass, one int. */
+    size_t nbytes = ((size_t)ndig * 15 + 7) / 8;
+    unsigned char *buf = PyMem_Malloc(nbytes + 1);
+    if (buf == NULL)
+        return PyErr_NoMemory();
+    uint32_t acc = 0;
+    int nbits = 0;
+    size_t k = 0;
+    for (long i = 0; i < ndig; i++) {
+        uint32_t digit = digits[2 * i] | ((uint32_t)digits[2 * i + 1] << 8);
+        if (digit >= 1u << 15) {
+            PyMem_Free(buf);
             return bad_data("digit out of range in long");
         }
-        PyObject *shift = PyLong_FromLong(15);
-        PyObject *t = shift ? PyNumber_Lshift(result, shift) : NULL;
-        Py_XDECREF(shift);
-        Py_DECREF(result);
-        PyObject *d = t ? PyLong_FromLong(digit) : NULL;
-        result = d ? PyNumber_Or(t, d) : NULL;
-        Py_XDECREF(t);
-        Py_XDECREF(d);
+        acc |= digit << nbits;
+        for (nbits += 15; nbits >= 8; nbits -= 8) {
+            buf[k++] = (unsigned char)(acc & 0xff);
+            acc >>= 8;
+        }
     }
-    r->p += 2 * ndig;
+    if (nbits > 0)
+        buf[k++] = (unsigned char)acc;
+    PyObject *result = _PyLong_FromByteArray(buf, k, 1, 0);
+    PyMem_Free(buf);
     if (result != NULL && n < 0)
         Py_SETREF(result, PyNumber_Negative(result));
     return result;
