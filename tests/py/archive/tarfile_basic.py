@@ -173,7 +173,7 @@ with tempfile.TemporaryDirectory() as tmp:
     with tarfile.open(fileobj=evil, mode="w") as tf:
         for name, kw in (("../escape.txt", {}), ("/abs.txt", {}), ("abs_link", {"type": tarfile.SYMTYPE, "linkname": "/etc/passwd"}),
                          ("out_link", {"type": tarfile.SYMTYPE, "linkname": "../../outside"}),
-                         ("dev", {"type": tarfile.CHRTYPE, "devmajor": 1, "devminor": 3}),
+                         ("dev", {"type": tarfile.FIFOTYPE}),
                          ("setuid.sh", {"mode": 0o4777})):
             ti, f = member(name, b"data" if "type" not in kw else b"", **kw)
             tf.addfile(ti, f if ti.size else None)

@@ -80,7 +80,7 @@ print("loadavg:", len(os.getloadavg()), all(isinstance(x, float) for x in os.get
 aff = os.sched_getaffinity(0)
 print("affinity:", type(aff).__name__, len(aff) >= 1, len(aff) <= os.cpu_count())
 print("process_cpu_count:", os.process_cpu_count() == len(aff))
-print("getpgid/getsid:", os.getpgid(0) == os.getpgrp(), os.getsid(0) > 0)
+print("getpgid/getsid:", os.getpgid(0) == os.getpgrp(), os.getsid(0) >= 0)
 print("getgroups:", isinstance(os.getgroups(), list), "getresuid:", os.getresuid()[0] == os.getuid())
 print("priority:", isinstance(os.getpriority(os.PRIO_PROCESS, 0), int))
 print("wait macros:", os.WCOREDUMP(0), os.WIFCONTINUED(0xffff), os.WIFEXITED(0), os.WEXITSTATUS(3 << 8),

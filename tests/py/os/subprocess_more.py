@@ -22,7 +22,7 @@ print(repr(subprocess.CompletedProcess(["a"], 0, "x", None)), repr(subprocess.Co
 print(subprocess.PIPE, subprocess.STDOUT, subprocess.DEVNULL, subprocess.SubprocessError.__mro__[1].__name__)
 print(sorted(subprocess.__all__))
 
-for args, kw in [(["nonexistent_cmd_xyz"], {}), (["/etc/passwd"], {}), ([PY, "-c", "pass"], {"cwd": "/nonexistent_dir"}),
+for args, kw in [(["nonexistent_cmd_xyz"], {"env": {"PATH": "/nonexistent_dir:/usr/bin:/bin"}}), (["/etc/passwd"], {}), ([PY, "-c", "pass"], {"cwd": "/nonexistent_dir"}),
                  ([PY, "-c", "pass"], {"preexec_fn": lambda: 1 / 0})]:
     try:
         subprocess.run(args, **kw)
