@@ -183,9 +183,27 @@ PyObject *_KrTrace_CFunc(PyThreadState *tstate, PyObject *callable, PyObject *co
     (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR | \
      CO_ITERABLE_COROUTINE)
 void _KrSpecialize_LoadAttr(PyObject *owner, _Py_CODEUNIT *instr, PyObject *name, int oparg);
-/* LOAD_ATTR_INSTANCE_VALUE keeps up to this many type versions (cache units 1..8). */
-#define KR_LOAD_ATTR_WAYS 4
+/* LOAD_ATTR_INSTANCE_VALUE keeps up to this many type versions (cache units 1..6),
+ * each with the name's index in that type's shared keys (a byte of units 7..8;
+ * KR_NO_SHARED_IX until known). */
+#define KR_LOAD_ATTR_WAYS 3
+#define KR_NO_SHARED_IX 0xff
+static inline unsigned int _KrCache_WayIx(const uint16_t *cache, int way)
+{
+    return (way == 2 ? cache[8] : cache[7] >> (8 * way)) & 0xff;
+}
+static inline void _KrCache_SetWayIx(uint16_t *cache, int way, unsigned int ix)
+{
+    if (way == 2)
+        cache[8] = (uint16_t)ix;
+    else
+        cache[7] = (uint16_t)((cache[7] & ~(0xffu << (8 * way))) | (ix << (8 * way)));
+}
+/* Adds owner's type as a new way; returns the way, or -1 (full, or not cacheable). */
 int _KrSpecialize_LoadAttrAddType(PyObject *owner, _Py_CODEUNIT *instr, PyObject *name);
+/* Index of `name` in the shared keys of tp's instance dicts, for the caches; -1 when
+ * unknown (not a heap type, no shared keys yet, or the name is not in them). */
+Py_ssize_t _KrSpecialize_SharedIndex(PyTypeObject *tp, PyObject *name);
 /* LOAD_GLOBAL_CACHED sites keep their entry in a per-code side table (co_extra); cache
  * unit 1 holds the entry's index. The value is borrowed: valid while both dicts keep
  * the versions recorded with it. */

@@ -8,6 +8,8 @@
 #include "internal/pycore_frame.h"
 #include "internal/pycore_opcode.h"
 #include "ceval_macros.h"
+#include "internal/pycore_dict.h"
+#include "../objects/dict_internal.h"
 
 /* Helpers from ceval_helpers.c */
 int _KrEval_DoRaise(PyThreadState *tstate, PyObject *exc, PyObject *cause);
@@ -34,6 +36,15 @@ int _KrEval_CallTraceProtected(PyThreadState *tstate, _PyInterpreterFrame *frame
                                PyObject *arg);
 
 #define KR_NAME_ERROR_MSG "name '%.200s' is not defined"
+
+/* The instance __dict__ (borrowed; NULL when it has none yet). */
+static inline PyObject *instance_dict(PyObject *owner)
+{
+    if (Py_TYPE(owner)->tp_flags & Py_TPFLAGS_MANAGED_DICT)
+        return *_PyObject_ManagedDictPtr(owner);
+    PyObject **dictptr = _PyObject_GetDictPtr(owner);
+    return dictptr != NULL ? *dictptr : NULL;
+}
 
 static inline int enter_recursive_py(PyThreadState *tstate)
 {
@@ -2365,24 +2376,44 @@ dispatch_opcode:
     TARGET(LOAD_ATTR_INSTANCE_VALUE)
     {
         PyObject *owner = TOP();
-        unsigned int tv = Py_TYPE(owner)->tp_version_tag;
-        if (tv != _KrCache_Read32(next_instr + 1) && tv != _KrCache_Read32(next_instr + 3) &&
-            tv != _KrCache_Read32(next_instr + 5) && tv != _KrCache_Read32(next_instr + 7)) {
+        PyTypeObject *tp = Py_TYPE(owner);
+        unsigned int tv = tp->tp_version_tag;
+        int way;
+        if (tv == _KrCache_Read32(next_instr + 1))
+            way = 0;
+        else if (tv == _KrCache_Read32(next_instr + 3))
+            way = 1;
+        else if (tv == _KrCache_Read32(next_instr + 5))
+            way = 2;
+        else {
             /* Polymorphic sites (subclasses sharing attribute names) learn more types. */
-            KR_DEOPT_IF(tv == 0 || !_KrSpecialize_LoadAttrAddType(owner, next_instr - 1,
-                                                                  GETITEM(NAMES(), oparg >> 1)),
-                        LOAD_ATTR);
+            way = tv == 0 ? -1
+                          : _KrSpecialize_LoadAttrAddType(owner, next_instr - 1,
+                                                          GETITEM(NAMES(), oparg >> 1));
+            KR_DEOPT_IF(way < 0, LOAD_ATTR);
         }
-        PyObject **dictptr = _PyObject_GetDictPtr(owner);
-        PyObject *dict = dictptr != NULL ? *dictptr : NULL;
+        PyObject *dict = instance_dict(owner);
         KR_DEOPT_IF(dict == NULL || !PyDict_Check(dict), LOAD_ATTR);
+        unsigned int ix = _KrCache_WayIx(next_instr, way);
+        PyObject *res;
+        if (ix != KR_NO_SHARED_IX &&
+            (res = _KrDict_SplitValueAt(dict, ((PyHeapTypeObject *)tp)->ht_cached_keys,
+                                        (Py_ssize_t)ix)) != NULL)
+            goto instance_value_hit;
         PyObject *name = GETITEM(NAMES(), oparg >> 1);
-        PyObject *res = _PyDict_GetItem_KnownHash(dict, name, ((PyASCIIObject *)name)->hash);
+        res = _PyDict_GetItem_KnownHash(dict, name, ((PyASCIIObject *)name)->hash);
         if (res == NULL) {
             if (PyErr_Occurred())
                 goto error;
             KR_DEOPT_IF(1, LOAD_ATTR);
         }
+        if (ix == KR_NO_SHARED_IX && _KrDict_IsSplit(dict)) {
+            /* The name may have joined the class's shared keys since specialisation. */
+            Py_ssize_t nix = _KrSpecialize_SharedIndex(tp, name);
+            if (nix >= 0)
+                _KrCache_SetWayIx(next_instr, way, (unsigned int)nix);
+        }
+    instance_value_hit:
         next_instr += 9;
         Py_INCREF(res);
         Py_DECREF(owner);
@@ -2396,13 +2427,18 @@ dispatch_opcode:
     TARGET(LOAD_ATTR_CLASS_VALUE)
     {
         PyObject *owner = TOP();
-        KR_DEOPT_IF(Py_TYPE(owner)->tp_version_tag != _KrCache_Read32(next_instr + 1),
-                    LOAD_ATTR);
-        PyObject **dictptr = _PyObject_GetDictPtr(owner);
-        PyObject *dict = dictptr != NULL ? *dictptr : NULL;
+        PyTypeObject *tp = Py_TYPE(owner);
+        KR_DEOPT_IF(tp->tp_version_tag != _KrCache_Read32(next_instr + 1), LOAD_ATTR);
+        PyObject *dict = instance_dict(owner);
         if (dict != NULL) {
             KR_DEOPT_IF(!PyDict_Check(dict), LOAD_ATTR);
-            if (((PyDictObject *)dict)->ma_used != 0) {
+            PyDictObject *mp = (PyDictObject *)dict;
+            /* A split dict on the class's keys cannot shadow the name while the keys
+             * have not grown since the name was seen to be absent from them. */
+            if (mp->ma_used != 0 &&
+                !(mp->ma_values != NULL && (tp->tp_flags & Py_TPFLAGS_HEAPTYPE) &&
+                  mp->ma_keys == ((PyHeapTypeObject *)tp)->ht_cached_keys &&
+                  mp->ma_keys->dk_nentries == (Py_ssize_t)next_instr[7])) {
                 PyObject *name = GETITEM(NAMES(), oparg >> 1);
                 PyObject *shadow =
                     _PyDict_GetItem_KnownHash(dict, name, ((PyASCIIObject *)name)->hash);
@@ -2413,6 +2449,11 @@ dispatch_opcode:
                  * is only valid while the version still matches. */
                 KR_DEOPT_IF(Py_TYPE(owner)->tp_version_tag != _KrCache_Read32(next_instr + 1),
                             LOAD_ATTR);
+                if (mp->ma_values != NULL && (tp->tp_flags & Py_TPFLAGS_HEAPTYPE) &&
+                    mp->ma_keys == ((PyHeapTypeObject *)tp)->ht_cached_keys &&
+                    mp->ma_keys->dk_nentries < 0xffff &&
+                    _PyDictKeys_StringLookup(mp->ma_keys, name) < 0)
+                    next_instr[7] = (uint16_t)mp->ma_keys->dk_nentries;
             }
         }
         PyObject *descr = _KrCache_ReadPtr(next_instr + 3);
@@ -2483,17 +2524,43 @@ dispatch_opcode:
     TARGET(STORE_ATTR_INSTANCE_VALUE)
     {
         PyObject *owner = TOP();
-        KR_DEOPT_IF(Py_TYPE(owner)->tp_version_tag != _KrCache_Read32(next_instr + 1),
-                    STORE_ATTR);
-        PyObject **dictptr = _PyObject_GetDictPtr(owner);
-        PyObject *dict = dictptr != NULL ? *dictptr : NULL;
+        PyTypeObject *tp = Py_TYPE(owner);
+        KR_DEOPT_IF(tp->tp_version_tag != _KrCache_Read32(next_instr + 1), STORE_ATTR);
+        PyObject *dict = instance_dict(owner);
         KR_DEOPT_IF(dict == NULL || !PyDict_Check(dict), STORE_ATTR);
-        PyObject *name = GETITEM(NAMES(), oparg);
         PyObject *v = SECOND();
+        unsigned int ix = next_instr[3];
+        if (ix != 0xffff) {
+            /* Replacing a present value of a split dict on the class's keys touches
+             * neither the keys nor the insertion order. */
+            PyDictObject *mp = (PyDictObject *)dict;
+            PyObject **slot;
+            if (mp->ma_values != NULL && mp->ma_keys == ((PyHeapTypeObject *)tp)->ht_cached_keys &&
+                *(slot = &mp->ma_values->values[ix]) != NULL) {
+                next_instr += 4;
+                STACK_SHRINK(2);
+                PyObject *old = *slot;
+                *slot = v;
+                /* As every dict store: an untracked dict starts being tracked once it
+                 * may be part of a cycle. */
+                if (!_PyObject_GC_IS_TRACKED(dict) && PyObject_IS_GC(v) &&
+                    (!PyTuple_CheckExact(v) || _PyObject_GC_IS_TRACKED(v)))
+                    PyObject_GC_Track(dict);
+                Py_DECREF(old);
+                Py_DECREF(owner);
+                DISPATCH();
+            }
+        }
+        PyObject *name = GETITEM(NAMES(), oparg);
         next_instr += 4;
         STACK_SHRINK(2);
         Py_INCREF(dict); /* the store may run __del__ of the old value, which may drop it */
         int err = PyDict_SetItem(dict, name, v);
+        if (err == 0 && ix == 0xffff && _KrDict_IsSplit(dict)) {
+            Py_ssize_t nix = _KrSpecialize_SharedIndex(tp, name);
+            if (nix >= 0 && Py_TYPE(owner) == tp)
+                next_instr[-1] = (uint16_t)nix;
+        }
         Py_DECREF(dict);
         Py_DECREF(v);
         Py_DECREF(owner);

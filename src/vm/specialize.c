@@ -10,6 +10,7 @@
  * changes. */
 #include <stdlib.h>
 #include "Python.h"
+#include "internal/pycore_dict.h"
 #include "internal/pycore_frame.h"
 #include "internal/pycore_opcode.h"
 
@@ -69,7 +70,11 @@ static int name_ok(PyObject *name)
 /* ---- LOAD_ATTR / STORE_ATTR ------------------------------------------------------- */
 
 /* Cache layout (units after the instruction): [0] counter, [1..2] type version,
- * [3..6] pointer (descriptor or class value), [7] slot offset. */
+ * [3..6] pointer (descriptor or class value), [7] slot offset, or for methods looked
+ * up past an instance dict the shared keys' entry count when the name was known to
+ * be absent from them (0xffff: not known). LOAD_ATTR_INSTANCE_VALUE: see
+ * KR_LOAD_ATTR_WAYS. STORE_ATTR: [0] counter, [1..2] type version, [3] slot offset
+ * or shared-keys index (0xffff: not known). */
 
 static int is_data_descr(PyObject *descr)
 {
@@ -104,6 +109,17 @@ static unsigned int instance_attr_version(PyTypeObject *tp, PyObject *name)
     return tp->tp_version_tag;
 }
 
+Py_ssize_t _KrSpecialize_SharedIndex(PyTypeObject *tp, PyObject *name)
+{
+    if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE))
+        return -1;
+    PyDictKeysObject *keys = ((PyHeapTypeObject *)tp)->ht_cached_keys;
+    if (keys == NULL)
+        return -1;
+    Py_ssize_t ix = _PyDictKeys_StringLookup(keys, name);
+    return ix >= 0 && ix < KR_NO_SHARED_IX ? ix : -1;
+}
+
 int _KrSpecialize_LoadAttrAddType(PyObject *owner, _Py_CODEUNIT *instr, PyObject *name)
 {
     uint16_t *cache = instr + 1;
@@ -111,20 +127,25 @@ int _KrSpecialize_LoadAttrAddType(PyObject *owner, _Py_CODEUNIT *instr, PyObject
         if (_KrCache_Read32(cache + 1 + 2 * i) == 0) {
             unsigned int v = instance_attr_version(Py_TYPE(owner), name);
             if (v == 0)
-                return 0;
+                return -1;
             _KrCache_Write32(cache + 1 + 2 * i, v);
-            return 1;
+            Py_ssize_t ix = _KrSpecialize_SharedIndex(Py_TYPE(owner), name);
+            _KrCache_SetWayIx(cache, i, ix < 0 ? KR_NO_SHARED_IX : (unsigned int)ix);
+            return i;
         }
     }
-    return 0;
+    return -1;
 }
 
-static void specialize_instance_value(_Py_CODEUNIT *instr, unsigned int version)
+static void specialize_instance_value(_Py_CODEUNIT *instr, PyTypeObject *tp, PyObject *name)
 {
     uint16_t *cache = instr + 1;
-    _KrCache_Write32(cache + 1, version);
+    _KrCache_Write32(cache + 1, tp->tp_version_tag);
     for (int i = 1; i < KR_LOAD_ATTR_WAYS; i++)
         _KrCache_Write32(cache + 1 + 2 * i, 0);
+    cache[7] = cache[8] = 0xffff;
+    Py_ssize_t ix = _KrSpecialize_SharedIndex(tp, name);
+    _KrCache_SetWayIx(cache, 0, ix < 0 ? KR_NO_SHARED_IX : (unsigned int)ix);
     specialized(instr, LOAD_ATTR_INSTANCE_VALUE);
 }
 
@@ -159,7 +180,7 @@ void _KrSpecialize_LoadAttr(PyObject *owner, _Py_CODEUNIT *instr, PyObject *name
     if (descr == NULL) {
         if (!has_dict)
             goto fail;
-        specialize_instance_value(instr, version);
+        specialize_instance_value(instr, tp, name);
         return;
     }
     /* A non-data descriptor or plain value on the type: the instance dict comes first. */
@@ -174,7 +195,7 @@ void _KrSpecialize_LoadAttr(PyObject *owner, _Py_CODEUNIT *instr, PyObject *name
             }
             if (v != NULL && Py_TYPE(descr)->tp_descr_get == NULL) {
                 /* A class-level default shadowed by the instance. */
-                specialize_instance_value(instr, version);
+                specialize_instance_value(instr, tp, name);
                 return;
             }
         }
@@ -182,6 +203,7 @@ void _KrSpecialize_LoadAttr(PyObject *owner, _Py_CODEUNIT *instr, PyObject *name
     if ((oparg & 1) && (Py_TYPE(descr)->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR)) {
         _KrCache_Write32(cache + 1, version);
         _KrCache_WritePtr(cache + 3, descr);
+        cache[7] = 0xffff;
         specialized(instr, has_dict ? LOAD_ATTR_METHOD_WITH_DICT : LOAD_ATTR_METHOD_NO_DICT);
         return;
     }
@@ -217,6 +239,8 @@ void _KrSpecialize_StoreAttr(PyObject *owner, _Py_CODEUNIT *instr, PyObject *nam
     if (!((tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) || tp->tp_dictoffset != 0))
         goto fail;
     _KrCache_Write32(cache + 1, version);
+    Py_ssize_t ix = _KrSpecialize_SharedIndex(tp, name);
+    cache[3] = ix < 0 ? 0xffff : (uint16_t)ix;
     specialized(instr, STORE_ATTR_INSTANCE_VALUE);
     return;
 fail:
