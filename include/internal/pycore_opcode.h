@@ -158,6 +158,14 @@ enum {
     X(STORE_ATTR_INSTANCE_VALUE, STORE_ATTR) /* instance dict store; type version guard */ \
     X(STORE_ATTR_SLOT, STORE_ATTR) \
     X(CALL_PY_EXACT_ARGS, CALL)              /* Python function, positional args only   */ \
+    X(CALL_BUILTIN_O, CALL)                  /* builtin function, METH_O                */ \
+    X(CALL_BUILTIN_FAST, CALL)               /* builtin function, METH_FASTCALL         */ \
+    X(CALL_BUILTIN_FAST_WITH_KEYWORDS, CALL) \
+    X(CALL_METHOD_DESCRIPTOR_NOARGS, CALL)   /* obj.meth() of a C type, exact self type */ \
+    X(CALL_METHOD_DESCRIPTOR_O, CALL) \
+    X(CALL_METHOD_DESCRIPTOR_FAST, CALL) \
+    X(CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS, CALL) \
+    X(CALL_TYPE_1, CALL)                     /* type(x)                                 */ \
     X(LOAD_GLOBAL_CACHED, LOAD_GLOBAL)       /* per-site value, dict-version guarded     */ \
     X(BINARY_OP_ADD_INT, BINARY_OP) \
     X(BINARY_OP_SUBTRACT_INT, BINARY_OP) \

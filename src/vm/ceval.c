@@ -46,6 +46,21 @@ static inline PyObject *instance_dict(PyObject *owner)
     return dictptr != NULL ? *dictptr : NULL;
 }
 
+/* Py_EnterRecursiveCall / Py_LeaveRecursiveCall for C calls made by the eval loop. */
+static inline int c_enter(PyThreadState *tstate)
+{
+    if (Py_LIKELY(tstate->c_recursion_remaining > 0)) {
+        tstate->c_recursion_remaining--;
+        return 0;
+    }
+    return _Py_EnterRecursiveCall(" while calling a Python object");
+}
+
+static inline void c_leave(PyThreadState *tstate)
+{
+    tstate->c_recursion_remaining++;
+}
+
 static inline int enter_recursive_py(PyThreadState *tstate)
 {
     if (Py_LIKELY(tstate->py_recursion_remaining-- > 0))
@@ -2652,6 +2667,137 @@ dispatch_opcode:
         tstate->current_frame = frame;
         goto start_frame;
     }
+
+    /* C functions called with the stack as their argument vector. Guards check the
+     * calling convention only (any function of that convention will do); profiling
+     * needs the generic path's c_call events. */
+#define KR_CALL_C_FLAGS (METH_VARARGS | METH_KEYWORDS | METH_NOARGS | METH_O | METH_FASTCALL | \
+                         METH_METHOD | METH_STATIC | METH_CLASS)
+#define KR_CALL_C_FINISH(total)                                                  \
+    do {                                                                         \
+        PyObject **args_ = stack_pointer - (total);                              \
+        for (int i_ = 0; i_ < (total); i_++)                                     \
+            Py_DECREF(args_[i_]);                                                \
+        Py_DECREF(callable);                                                     \
+        stack_pointer = base;                                                    \
+        tracing = tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL;  \
+        if (res == NULL)                                                         \
+            goto error;                                                          \
+        PUSH(res);                                                               \
+        CHECK_EVAL_BREAKER();                                                    \
+        DISPATCH();                                                              \
+    } while (0)
+
+    TARGET(CALL_BUILTIN_O)
+    {
+        PyObject *callable = PEEK(oparg + 2);
+        KR_DEOPT_IF(tracing || !Py_IS_TYPE(callable, &PyCFunction_Type) || oparg != 1 ||
+                        PEEK(oparg + 1) != NULL ||
+                        (((PyCFunctionObject *)callable)->m_ml->ml_flags & KR_CALL_C_FLAGS) !=
+                            METH_O,
+                    CALL);
+        next_instr += 3;
+        PyObject **base = stack_pointer - 3;
+        PyObject *res = NULL;
+        SAVE_STATE();
+        if (c_enter(tstate) == 0) {
+            res = ((PyCFunctionObject *)callable)->m_ml->ml_meth(
+                ((PyCFunctionObject *)callable)->m_self, TOP());
+            c_leave(tstate);
+        }
+        KR_CALL_C_FINISH(1);
+    }
+
+    TARGET(CALL_BUILTIN_FAST)
+    TARGET(CALL_BUILTIN_FAST_WITH_KEYWORDS)
+    {
+        PyObject *callable = PEEK(oparg + 2);
+        KR_DEOPT_IF(tracing || !Py_IS_TYPE(callable, &PyCFunction_Type) ||
+                        PEEK(oparg + 1) != NULL ||
+                        (((PyCFunctionObject *)callable)->m_ml->ml_flags & KR_CALL_C_FLAGS) !=
+                            (opcode == CALL_BUILTIN_FAST ? METH_FASTCALL
+                                                         : METH_FASTCALL | METH_KEYWORDS),
+                    CALL);
+        next_instr += 3;
+        PyObject **base = stack_pointer - oparg - 2;
+        PyCFunctionObject *f = (PyCFunctionObject *)callable;
+        PyObject *res = NULL;
+        SAVE_STATE();
+        if (c_enter(tstate) == 0) {
+            if (opcode == CALL_BUILTIN_FAST)
+                res = ((PyCFunctionFast)(void (*)(void))f->m_ml->ml_meth)(
+                    f->m_self, stack_pointer - oparg, oparg);
+            else
+                res = ((PyCFunctionFastWithKeywords)(void (*)(void))f->m_ml->ml_meth)(
+                    f->m_self, stack_pointer - oparg, oparg, NULL);
+            c_leave(tstate);
+        }
+        KR_CALL_C_FINISH(oparg);
+    }
+
+    TARGET(CALL_METHOD_DESCRIPTOR_NOARGS)
+    TARGET(CALL_METHOD_DESCRIPTOR_O)
+    TARGET(CALL_METHOD_DESCRIPTOR_FAST)
+    TARGET(CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS)
+    {
+        PyObject *callable = PEEK(oparg + 2);
+        PyObject *self = PEEK(oparg + 1);
+        KR_DEOPT_IF(tracing || !Py_IS_TYPE(callable, &PyMethodDescr_Type) || self == NULL,
+                    CALL);
+        PyMethodDescrObject *d = (PyMethodDescrObject *)callable;
+        int flags = d->d_method->ml_flags & KR_CALL_C_FLAGS;
+        int want = opcode == CALL_METHOD_DESCRIPTOR_NOARGS ? METH_NOARGS
+                   : opcode == CALL_METHOD_DESCRIPTOR_O    ? METH_O
+                   : opcode == CALL_METHOD_DESCRIPTOR_FAST ? METH_FASTCALL
+                                                           : METH_FASTCALL | METH_KEYWORDS;
+        /* An exact instance of the defining type: no descriptor check to repeat. */
+        KR_DEOPT_IF(flags != want || !Py_IS_TYPE(self, d->d_common.d_type) ||
+                        (want == METH_NOARGS && oparg != 0) || (want == METH_O && oparg != 1),
+                    CALL);
+        next_instr += 3;
+        PyObject **base = stack_pointer - oparg - 2;
+        PyCFunction meth = d->d_method->ml_meth;
+        PyObject *res = NULL;
+        SAVE_STATE();
+        if (c_enter(tstate) == 0) {
+            switch (want) {
+            case METH_NOARGS:
+                res = meth(self, NULL);
+                break;
+            case METH_O:
+                res = meth(self, TOP());
+                break;
+            case METH_FASTCALL:
+                res = ((PyCFunctionFast)(void (*)(void))meth)(self, stack_pointer - oparg,
+                                                                oparg);
+                break;
+            default:
+                res = ((PyCFunctionFastWithKeywords)(void (*)(void))meth)(
+                    self, stack_pointer - oparg, oparg, NULL);
+                break;
+            }
+            c_leave(tstate);
+        }
+        KR_CALL_C_FINISH(oparg + 1);
+    }
+
+    TARGET(CALL_TYPE_1)
+    {
+        PyObject *callable = PEEK(3);
+        KR_DEOPT_IF(tracing || callable != (PyObject *)&PyType_Type || oparg != 1 ||
+                        PEEK(2) != NULL,
+                    CALL);
+        next_instr += 3;
+        PyObject *arg = POP();
+        PyObject *res = Py_NewRef((PyObject *)Py_TYPE(arg));
+        Py_DECREF(arg);
+        STACK_SHRINK(1); /* the NULL */
+        Py_DECREF(callable);
+        SET_TOP(res);
+        DISPATCH();
+    }
+#undef KR_CALL_C_FINISH
+#undef KR_CALL_C_FLAGS
 
     TARGET(BINARY_OP_ADD_INT)
     TARGET(BINARY_OP_SUBTRACT_INT)

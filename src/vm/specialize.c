@@ -299,9 +299,64 @@ void _KrSpec_FreeCodeData(PyCodeObject *co)
 
 /* ---- CALL --------------------------------------------------------------------------- */
 
+/* The calling-convention bits of ml_flags the CALL forms dispatch on. */
+#define KR_CALL_FLAGS (METH_VARARGS | METH_KEYWORDS | METH_NOARGS | METH_O | METH_FASTCALL | \
+                       METH_METHOD | METH_STATIC | METH_CLASS)
+
+static int specialize_c_call(PyObject *callable, PyObject *self_or_null, _Py_CODEUNIT *instr,
+                             int nargs)
+{
+    if (Py_IS_TYPE(callable, &PyCFunction_Type) && self_or_null == NULL) {
+        switch (((PyCFunctionObject *)callable)->m_ml->ml_flags & KR_CALL_FLAGS) {
+        case METH_O:
+            if (nargs != 1)
+                return 0;
+            specialized(instr, CALL_BUILTIN_O);
+            return 1;
+        case METH_FASTCALL:
+            specialized(instr, CALL_BUILTIN_FAST);
+            return 1;
+        case METH_FASTCALL | METH_KEYWORDS:
+            specialized(instr, CALL_BUILTIN_FAST_WITH_KEYWORDS);
+            return 1;
+        default:
+            return 0;
+        }
+    }
+    if (Py_IS_TYPE(callable, &PyMethodDescr_Type) && self_or_null != NULL) {
+        switch (((PyMethodDescrObject *)callable)->d_method->ml_flags & KR_CALL_FLAGS) {
+        case METH_NOARGS:
+            if (nargs != 0)
+                return 0;
+            specialized(instr, CALL_METHOD_DESCRIPTOR_NOARGS);
+            return 1;
+        case METH_O:
+            if (nargs != 1)
+                return 0;
+            specialized(instr, CALL_METHOD_DESCRIPTOR_O);
+            return 1;
+        case METH_FASTCALL:
+            specialized(instr, CALL_METHOD_DESCRIPTOR_FAST);
+            return 1;
+        case METH_FASTCALL | METH_KEYWORDS:
+            specialized(instr, CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS);
+            return 1;
+        default:
+            return 0;
+        }
+    }
+    if (callable == (PyObject *)&PyType_Type && self_or_null == NULL && nargs == 1) {
+        specialized(instr, CALL_TYPE_1);
+        return 1;
+    }
+    return 0;
+}
+
 void _KrSpecialize_Call(PyObject *callable, PyObject *self_or_null, _Py_CODEUNIT *instr,
                         int nargs)
 {
+    if (specialize_c_call(callable, self_or_null, instr, nargs))
+        return;
     if (self_or_null == NULL && PyMethod_Check(callable)) {
         callable = PyMethod_GET_FUNCTION(callable);
         nargs++;
