@@ -220,6 +220,7 @@ void _KrSpecialize_LoadGlobal(PyCodeObject *co, _Py_CODEUNIT *instr, PyObject *g
                               PyObject *builtins, PyObject *value);
 void _KrSpec_FreeCodeData(PyCodeObject *co);
 void _KrSpecialize_StoreAttr(PyObject *owner, _Py_CODEUNIT *instr, PyObject *name);
+void _KrSpecialize_ForIter(PyObject *iter, _Py_CODEUNIT *instr);
 void _KrSpecialize_Call(PyObject *callable, PyObject *self_or_null, _Py_CODEUNIT *instr,
                         int nargs);
 void _KrSpecialize_BinaryOp(PyObject *lhs, PyObject *rhs, _Py_CODEUNIT *instr, int oparg);

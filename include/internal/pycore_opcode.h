@@ -166,6 +166,9 @@ enum {
     X(CALL_METHOD_DESCRIPTOR_FAST, CALL) \
     X(CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS, CALL) \
     X(CALL_TYPE_1, CALL)                     /* type(x)                                 */ \
+    X(FOR_ITER_LIST, FOR_ITER) \
+    X(FOR_ITER_TUPLE, FOR_ITER) \
+    X(FOR_ITER_RANGE, FOR_ITER) \
     X(LOAD_GLOBAL_CACHED, LOAD_GLOBAL)       /* per-site value, dict-version guarded     */ \
     X(BINARY_OP_ADD_INT, BINARY_OP) \
     X(BINARY_OP_SUBTRACT_INT, BINARY_OP) \

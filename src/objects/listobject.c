@@ -2,6 +2,7 @@
  * sys.getsizeof agrees), all the list methods and the list iterators. The sorting
  * algorithm itself lives in listsort.c. */
 #include "Python.h"
+#include "internal/pycore_iterators.h"
 #include "listsort.h"
 
 static PyObject *list_iter(PyObject *seq);
@@ -1398,11 +1399,7 @@ PyTypeObject PyList_Type = {
 
 /* ---- iterators ------------------------------------------------------------------------ */
 
-typedef struct {
-    PyObject_HEAD
-    Py_ssize_t it_index;
-    PyListObject *it_seq; /* NULL once exhausted */
-} listiterobject;
+typedef _KrListIterObject listiterobject; /* internal/pycore_iterators.h */
 
 static void
 listiter_dealloc(PyObject *self)

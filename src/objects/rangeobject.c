@@ -1,6 +1,7 @@
 /* range: an immutable arithmetic progression of arbitrary-size ints, with iterators
  * that run on C longs when everything fits and on int objects otherwise. */
 #include "Python.h"
+#include "internal/pycore_iterators.h"
 
 typedef struct {
     PyObject_HEAD
@@ -565,12 +566,7 @@ PyTypeObject PyRange_Type = {
 
 /* ---- iterators ------------------------------------------------------------------------ */
 
-typedef struct {
-    PyObject_HEAD
-    long start;
-    long step;
-    long len;
-} rangeiterobject;
+typedef _KrRangeIterObject rangeiterobject; /* internal/pycore_iterators.h */
 
 static void
 rangeiter_dealloc(PyObject *self)

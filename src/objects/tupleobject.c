@@ -1,6 +1,7 @@
 /* tuple: immutable arrays of references, the empty-tuple singleton, per-size free lists
  * and CPython's xxHash-based hash. */
 #include "Python.h"
+#include "internal/pycore_iterators.h"
 
 #define KR_TUPLE_MAXSAVESIZE 20   /* sizes 1..19 are recycled */
 #define KR_TUPLE_MAXFREELIST 2000 /* per size */
@@ -675,11 +676,7 @@ PyTypeObject PyTuple_Type = {
 
 /* ---- iterator -------------------------------------------------------------------- */
 
-typedef struct {
-    PyObject_HEAD
-    Py_ssize_t it_index;
-    PyTupleObject *it_seq; /* NULL once exhausted */
-} tupleiterobject;
+typedef _KrTupleIterObject tupleiterobject; /* internal/pycore_iterators.h */
 
 static void
 tupleiter_dealloc(PyObject *self)

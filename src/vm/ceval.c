@@ -9,6 +9,7 @@
 #include "internal/pycore_opcode.h"
 #include "ceval_macros.h"
 #include "internal/pycore_dict.h"
+#include "internal/pycore_iterators.h"
 #include "../objects/dict_internal.h"
 
 /* Helpers from ceval_helpers.c */
@@ -1597,6 +1598,8 @@ dispatch_opcode:
 
     TARGET(FOR_ITER)
     {
+        KR_ADAPT(_KrSpecialize_ForIter(TOP(), next_instr - 1));
+    generic_FOR_ITER:;
         PyObject *iter = TOP();
         next_instr += 1;
         if (Py_IS_TYPE(iter, &PyGen_Type) &&
@@ -1619,6 +1622,66 @@ dispatch_opcode:
         }
         /* Exhausted: land on END_FOR, which pops the iterator. */
         JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    /* Exhaustion leaves the iterator for END_FOR to pop, as FOR_ITER does. */
+    TARGET(FOR_ITER_LIST)
+    {
+        PyObject *iter = TOP();
+        KR_DEOPT_IF(!Py_IS_TYPE(iter, &PyListIter_Type), FOR_ITER);
+        _KrListIterObject *it = (_KrListIterObject *)iter;
+        PyListObject *seq = it->it_seq;
+        next_instr += 1;
+        if (seq != NULL) {
+            if (it->it_index < Py_SIZE(seq)) {
+                PUSH(Py_NewRef(seq->ob_item[it->it_index++]));
+                DISPATCH();
+            }
+            it->it_seq = NULL;
+            Py_DECREF(seq);
+        }
+        JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(FOR_ITER_TUPLE)
+    {
+        PyObject *iter = TOP();
+        KR_DEOPT_IF(!Py_IS_TYPE(iter, &PyTupleIter_Type), FOR_ITER);
+        _KrTupleIterObject *it = (_KrTupleIterObject *)iter;
+        PyTupleObject *seq = it->it_seq;
+        next_instr += 1;
+        if (seq != NULL) {
+            if (it->it_index < Py_SIZE(seq)) {
+                PUSH(Py_NewRef(seq->ob_item[it->it_index++]));
+                DISPATCH();
+            }
+            it->it_seq = NULL;
+            Py_DECREF(seq);
+        }
+        JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(FOR_ITER_RANGE)
+    {
+        PyObject *iter = TOP();
+        KR_DEOPT_IF(!Py_IS_TYPE(iter, &PyRangeIter_Type), FOR_ITER);
+        _KrRangeIterObject *r = (_KrRangeIterObject *)iter;
+        next_instr += 1;
+        if (r->len <= 0) {
+            JUMPBY(oparg);
+            DISPATCH();
+        }
+        long value = r->start;
+        /* the step after the last item may leave the long range: wrap harmlessly */
+        r->start = (long)((unsigned long)value + (unsigned long)r->step);
+        r->len--;
+        PyObject *res = PyLong_FromLong(value);
+        if (res == NULL)
+            goto error;
+        PUSH(res);
         DISPATCH();
     }
 

@@ -375,6 +375,21 @@ void _KrSpecialize_Call(PyObject *callable, PyObject *self_or_null, _Py_CODEUNIT
     failed(instr);
 }
 
+/* ---- FOR_ITER ------------------------------------------------------------------------ */
+
+void _KrSpecialize_ForIter(PyObject *iter, _Py_CODEUNIT *instr)
+{
+    PyTypeObject *tp = Py_TYPE(iter);
+    if (tp == &PyListIter_Type)
+        specialized(instr, FOR_ITER_LIST);
+    else if (tp == &PyTupleIter_Type)
+        specialized(instr, FOR_ITER_TUPLE);
+    else if (tp == &PyRangeIter_Type)
+        specialized(instr, FOR_ITER_RANGE);
+    else
+        failed(instr); /* generators are already resumed inline by FOR_ITER itself */
+}
+
 /* ---- BINARY_OP / COMPARE_OP --------------------------------------------------------- */
 
 void _KrSpecialize_BinaryOp(PyObject *lhs, PyObject *rhs, _Py_CODEUNIT *instr, int oparg)
