@@ -14,7 +14,11 @@
 /* PyGC_Head._gc_prev flag bits (PyGC_Head is 16-byte aligned, so 4 low bits are free). */
 #define KR_GC_PREV_FINALIZED ((uintptr_t)1)
 #define KR_GC_PREV_COLLECTING ((uintptr_t)2)
-#define KR_GC_PREV_REACHABLE ((uintptr_t)4)
+/* Set on containers CPython 3.13 would not allocate separately (see _KrObject_GC_Uncount):
+ * their allocation and free leave generation 0's count alone. */
+#define KR_GC_PREV_UNCOUNTED ((uintptr_t)4)
+/* The flags an object keeps for life (all others live only during a collection). */
+#define KR_GC_PREV_KEEP (KR_GC_PREV_FINALIZED | KR_GC_PREV_UNCOUNTED)
 #define KR_GC_PREV_SHIFT 3
 #define KR_GC_PREV_MASK (~(uintptr_t)((1 << KR_GC_PREV_SHIFT) - 1))
 
@@ -72,6 +76,10 @@ void _PyGC_Fini(void);
 void _PyGC_Freeze(void);
 void _PyGC_Unfreeze(void);
 Py_ssize_t _PyGC_FreezeCount(void);
+/* Takes a just-allocated container out of generation 0's allocation count, for objects
+ * that exist only because Krait keeps apart what CPython 3.13 keeps inline (an
+ * instance's __dict__): collections then happen as often as in CPython. */
+void _KrObject_GC_Uncount(PyObject *op);
 /* Allocation without tracking: returns the object address (header zeroed). */
 PyObject *_PyObject_GC_Alloc(size_t basicsize);
 #endif

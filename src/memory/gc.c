@@ -76,11 +76,6 @@ static Py_ssize_t gc_list_size(PyGC_Head *list)
     return n;
 }
 
-static inline Py_ssize_t gc_get_refs(PyGC_Head *g) { return (Py_ssize_t)(g->_gc_prev >> KR_GC_PREV_SHIFT); }
-static inline void gc_set_refs(PyGC_Head *g, Py_ssize_t refs)
-{
-    g->_gc_prev = (g->_gc_prev & ~KR_GC_PREV_MASK) | ((uintptr_t)refs << KR_GC_PREV_SHIFT);
-}
 static inline int gc_is_collecting(PyGC_Head *g) { return (g->_gc_prev & KR_GC_PREV_COLLECTING) != 0; }
 
 /* ---- allocation and tracking ------------------------------------------------------ */
@@ -207,7 +202,7 @@ void PyObject_GC_Track(void *op_raw)
     PyGC_Head *gen0 = GEN_HEAD(st, 0);
     PyGC_Head *last = gc_prev(gen0);
     gc_set_next(last, g);
-    g->_gc_prev = (uintptr_t)last | (g->_gc_prev & KR_GC_PREV_FINALIZED);
+    g->_gc_prev = (uintptr_t)last | (g->_gc_prev & KR_GC_PREV_KEEP);
     gc_set_next(g, gen0);
     gen0->_gc_prev = (uintptr_t)g;
 }
@@ -221,7 +216,7 @@ void PyObject_GC_UnTrack(void *op_raw)
     gc_set_next(prev, next);
     gc_set_prev(next, prev);
     g->_gc_next = 0;
-    g->_gc_prev &= KR_GC_PREV_FINALIZED;
+    g->_gc_prev &= KR_GC_PREV_KEEP;
 }
 
 void PyObject_GC_Del(void *op_raw)
@@ -230,12 +225,23 @@ void PyObject_GC_Del(void *op_raw)
     if (g->_gc_next != 0)
         PyObject_GC_UnTrack(op_raw);
     PyThreadState *ts = _PyThreadState_GET();
-    if (ts != NULL) {
+    if (ts != NULL && !(g->_gc_prev & KR_GC_PREV_UNCOUNTED)) {
         struct _gc_runtime_state *st = &ts->interp->gc;
         if (st->generations[0].count > 0)
             st->generations[0].count--;
     }
     PyObject_Free(g);
+}
+
+void _KrObject_GC_Uncount(PyObject *op)
+{
+    PyGC_Head *g = _Py_AS_GC(op);
+    if (g->_gc_prev & KR_GC_PREV_UNCOUNTED)
+        return;
+    g->_gc_prev |= KR_GC_PREV_UNCOUNTED;
+    struct _gc_runtime_state *st = GCSTATE;
+    if (st->generations[0].count > 0)
+        st->generations[0].count--;
 }
 
 int PyObject_GC_IsTracked(PyObject *op)
@@ -293,7 +299,7 @@ void _PyTrash_thread_deposit_object(PyObject *op)
     PyThreadState *ts = _PyThreadState_GET();
     PyGC_Head *g = _Py_AS_GC(op);
     g->_gc_next = 0;
-    g->_gc_prev = (uintptr_t)ts->delete_later;
+    g->_gc_prev = (uintptr_t)ts->delete_later | (g->_gc_prev & KR_GC_PREV_KEEP);
     ts->delete_later = op;
 }
 
@@ -305,8 +311,8 @@ void _PyTrash_end(void)
         return;
     while (ts->delete_later != NULL) {
         PyObject *op = ts->delete_later;
-        ts->delete_later = (void *)_Py_AS_GC(op)->_gc_prev;
-        _Py_AS_GC(op)->_gc_prev = 0;
+        ts->delete_later = (void *)(_Py_AS_GC(op)->_gc_prev & KR_GC_PREV_MASK);
+        _Py_AS_GC(op)->_gc_prev &= KR_GC_PREV_KEEP;
         /* Count this level so that the dealloc's own nested frees are deferred again
          * instead of recursing. */
         ts->trash_delete_nesting++;
@@ -316,25 +322,33 @@ void _PyTrash_end(void)
 }
 
 /* ---- the collection ----------------------------------------------------------------- */
+/* While move_unreachable runs, _gc_next of the objects it has put on the tentatively
+ * unreachable list carries this bit (their _gc_prev is busy as a real back link, and the
+ * gc_refs of the others are in theirs); it is gone before any other code runs. */
+#define NEXT_UNREACHABLE ((uintptr_t)1)
+#define REFS_ONE ((uintptr_t)1 << KR_GC_PREV_SHIFT)
+
+/* gc_refs := refcount. Immortal objects have a refcount of at least 2**32, which internal
+ * references can never bring down to zero, so they need no special case. */
 static void update_refs(PyGC_Head *containers)
 {
     for (PyGC_Head *g = gc_next(containers); g != containers; g = gc_next(g)) {
-        PyObject *op = _Py_FROM_GC(g);
-        Py_ssize_t rc = Py_REFCNT(op);
-        if (_Py_IsImmortal(op))
-            rc = PY_SSIZE_T_MAX >> KR_GC_PREV_SHIFT;
-        g->_gc_prev = (g->_gc_prev & KR_GC_PREV_FINALIZED) | KR_GC_PREV_COLLECTING;
-        gc_set_refs(g, rc);
+        uintptr_t rc = (uintptr_t)Py_REFCNT(_Py_FROM_GC(g));
+        g->_gc_prev = (g->_gc_prev & KR_GC_PREV_KEEP) | KR_GC_PREV_COLLECTING |
+                      (rc << KR_GC_PREV_SHIFT);
     }
 }
 
-static int visit_decref(PyObject *op, void *parent)
+static int visit_decref(PyObject *op, void *unused)
 {
-    (void)parent;
+    (void)unused;
     if (PyObject_IS_GC(op)) {
         PyGC_Head *g = _Py_AS_GC(op);
-        if (gc_is_collecting(g) && gc_get_refs(g) > 0)
-            gc_set_refs(g, gc_get_refs(g) - 1);
+        uintptr_t p = g->_gc_prev;
+        /* Only members of this collection; a refcount lower than the references found
+         * (a bug elsewhere) must not wrap gc_refs around. */
+        if ((p & KR_GC_PREV_COLLECTING) && p >= REFS_ONE)
+            g->_gc_prev = p - REFS_ONE;
     }
     return 0;
 }
@@ -345,119 +359,152 @@ static void subtract_refs(PyGC_Head *containers)
         PyObject *op = _Py_FROM_GC(g);
         traverseproc trav = Py_TYPE(op)->tp_traverse;
         if (trav)
-            trav(op, visit_decref, op);
+            trav(op, visit_decref, NULL);
     }
 }
 
-/* Explicit stack for marking, so deep structures don't recurse on the C stack. */
-typedef struct {
-    PyGC_Head **items;
-    Py_ssize_t len, cap;
-    int failed;
-} mark_stack;
-
-static void mark_push(mark_stack *s, PyGC_Head *g)
+/* Called for each reference of an object known to be reachable: its target is reachable
+ * too. A target still waiting in `young` gets gc_refs 1 so the scan traverses it when it
+ * gets there; one already moved to the unreachable list goes back to the end of `young`,
+ * where the scan will reach it again. */
+static int visit_reachable(PyObject *op, void *arg)
 {
-    if (s->len == s->cap) {
-        Py_ssize_t ncap = s->cap ? s->cap * 2 : 256;
-        PyGC_Head **n = PyMem_RawRealloc(s->items, (size_t)ncap * sizeof(PyGC_Head *));
-        if (n == NULL) {
-            s->failed = 1;
-            return;
-        }
-        s->items = n;
-        s->cap = ncap;
+    if (!PyObject_IS_GC(op))
+        return 0;
+    PyGC_Head *g = _Py_AS_GC(op);
+    uintptr_t p = g->_gc_prev;
+    if (!(p & KR_GC_PREV_COLLECTING))
+        return 0; /* not in this collection, or already scanned */
+    if (g->_gc_next & NEXT_UNREACHABLE) {
+        PyGC_Head *young = arg;
+        PyGC_Head *uprev = (PyGC_Head *)(p & KR_GC_PREV_MASK);
+        PyGC_Head *unext = (PyGC_Head *)(g->_gc_next & ~NEXT_UNREACHABLE);
+        uprev->_gc_next = g->_gc_next;
+        unext->_gc_prev = (unext->_gc_prev & ~KR_GC_PREV_MASK) | (uintptr_t)uprev;
+        PyGC_Head *last = (PyGC_Head *)young->_gc_prev;
+        last->_gc_next = (uintptr_t)g;
+        g->_gc_next = (uintptr_t)young;
+        young->_gc_prev = (uintptr_t)g;
+        g->_gc_prev = (p & (KR_GC_PREV_KEEP | KR_GC_PREV_COLLECTING)) | REFS_ONE;
     }
-    s->items[s->len++] = g;
-}
-
-static int visit_mark(PyObject *op, void *arg)
-{
-    mark_stack *s = arg;
-    if (PyObject_IS_GC(op)) {
-        PyGC_Head *g = _Py_AS_GC(op);
-        if (gc_is_collecting(g) && !(g->_gc_prev & KR_GC_PREV_REACHABLE)) {
-            g->_gc_prev |= KR_GC_PREV_REACHABLE;
-            mark_push(s, g);
-        }
+    else if (p < REFS_ONE) {
+        g->_gc_prev = p | REFS_ONE;
     }
     return 0;
 }
 
-/* Marks everything reachable from objects with gc_refs > 0; returns -1 if the marking
- * stack could not grow (then everything is treated as reachable: safe, just no
- * collection). */
-static int mark_reachable(PyGC_Head *containers)
+/* One pass over `young` after subtract_refs: an object with gc_refs > 0 is referenced
+ * from outside the set, so it is reachable and is traversed to rescue what it refers to;
+ * an object with gc_refs == 0 moves to `unreachable` unless rescued later. `young` is
+ * walked forward only (back links are rebuilt as we go, since _gc_prev holds gc_refs);
+ * rescued objects are appended to it, so the walk reaches them too. Afterwards the
+ * objects left in `young` have their flags cleared and valid links; those in
+ * `unreachable` are still flagged COLLECTING and carry NEXT_UNREACHABLE. */
+static void move_unreachable(PyGC_Head *young, PyGC_Head *unreachable)
 {
-    mark_stack s = {NULL, 0, 0, 0};
-    for (PyGC_Head *g = gc_next(containers); g != containers; g = gc_next(g)) {
-        if (gc_get_refs(g) > 0 && !(g->_gc_prev & KR_GC_PREV_REACHABLE)) {
-            g->_gc_prev |= KR_GC_PREV_REACHABLE;
-            mark_push(&s, g);
-        }
-        while (s.len > 0 && !s.failed) {
-            PyGC_Head *cur = s.items[--s.len];
-            PyObject *op = _Py_FROM_GC(cur);
+    PyGC_Head *prev = young;
+    PyGC_Head *g = gc_next(young);
+    while (g != young) {
+        uintptr_t p = g->_gc_prev;
+        if (p >= REFS_ONE) {
+            /* Not COLLECTING any more: references back to g are ignored from now on. */
+            g->_gc_prev = p & KR_GC_PREV_KEEP;
+            PyObject *op = _Py_FROM_GC(g);
             traverseproc trav = Py_TYPE(op)->tp_traverse;
             if (trav)
-                trav(op, visit_mark, &s);
-        }
-        if (s.failed)
-            break;
-    }
-    int failed = s.failed;
-    PyMem_RawFree(s.items);
-    return failed ? -1 : 0;
-}
-
-/* Split `young` into reachable (stays in young) and unreachable. Afterwards both lists
- * have valid prev links; unreachable objects keep the COLLECTING flag. */
-static void deduce_unreachable(PyGC_Head *young, PyGC_Head *unreachable)
-{
-    update_refs(young);
-    subtract_refs(young);
-    int failed = mark_reachable(young);
-    PyGC_Head *g = gc_next(young);
-    PyGC_Head *prev = young;
-    gc_list_init(unreachable);
-    PyGC_Head *utail = unreachable;
-    while (g != young) {
-        PyGC_Head *next = gc_next(g);
-        if (failed || (g->_gc_prev & KR_GC_PREV_REACHABLE)) {
-            g->_gc_prev = (uintptr_t)prev | (g->_gc_prev & KR_GC_PREV_FINALIZED);
-            gc_set_next(prev, g);
+                trav(op, visit_reachable, young);
+            g->_gc_prev = (uintptr_t)prev | (p & KR_GC_PREV_KEEP);
             prev = g;
         }
         else {
-            g->_gc_prev = (uintptr_t)utail | (g->_gc_prev & KR_GC_PREV_FINALIZED) |
-                          KR_GC_PREV_COLLECTING;
-            gc_set_next(utail, g);
-            utail = g;
+            prev->_gc_next = g->_gc_next;
+            PyGC_Head *last = (PyGC_Head *)unreachable->_gc_prev;
+            last->_gc_next = NEXT_UNREACHABLE | (uintptr_t)g;
+            g->_gc_prev = (uintptr_t)last | (p & (KR_GC_PREV_KEEP | KR_GC_PREV_COLLECTING));
+            g->_gc_next = NEXT_UNREACHABLE | (uintptr_t)unreachable;
+            unreachable->_gc_prev = (uintptr_t)g;
         }
-        g = next;
+        /* Read only now: the traversal may have appended objects after g. */
+        g = (PyGC_Head *)prev->_gc_next;
     }
-    gc_set_next(prev, young);
     young->_gc_prev = (uintptr_t)prev;
-    gc_set_next(utail, unreachable);
-    unreachable->_gc_prev = (uintptr_t)utail;
 }
 
-static void clear_collecting(PyGC_Head *list)
+/* Split `young` into what stays reachable (left in young, flags cleared) and
+ * `unreachable` (still flagged COLLECTING, NEXT_UNREACHABLE marks not yet removed: see
+ * scan_unreachable). */
+static void deduce_unreachable(PyGC_Head *young, PyGC_Head *unreachable)
 {
-    for (PyGC_Head *g = gc_next(list); g != list; g = gc_next(g))
-        g->_gc_prev &= ~(KR_GC_PREV_COLLECTING | KR_GC_PREV_REACHABLE);
+    gc_list_init(unreachable);
+    update_refs(young);
+    subtract_refs(young);
+    move_unreachable(young, unreachable);
 }
 
-static void untrack_tuples(PyGC_Head *list)
+/* What the garbage needs besides tp_clear, learnt in the pass that also removes the
+ * NEXT_UNREACHABLE marks. */
+struct unreachable_info {
+    Py_ssize_t count;  /* objects, as collect() reports them (see count_one) */
+    int finalizers;    /* some object still has a tp_finalize to run */
+    int weakrefs;      /* some object is a weakref or has weakrefs to it */
+};
+
+/* How many objects collect() reports for one piece of garbage. CPython 3.13 keeps an
+ * instance's attributes inline in the object until its __dict__ has to become a real
+ * table, so such an instance counts once; our instances always have a dict object, which
+ * we leave out of the count while it is still the split (key-sharing) __dict__ dying with
+ * its owner. */
+static inline Py_ssize_t count_one(PyObject *op, PyTypeObject *tp)
 {
+    const unsigned long inline_dict =
+        Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_MANAGED_DICT | Py_TPFLAGS_INLINE_VALUES;
+    if ((tp->tp_flags & inline_dict) != inline_dict)
+        return 1;
+    PyObject *dict = *_PyObject_ManagedDictPtr(op);
+    if (dict != NULL && PyDict_CheckExact(dict) && _KrDict_IsSplit(dict) &&
+        _PyObject_GC_IS_TRACKED(dict) && gc_is_collecting(_Py_AS_GC(dict)))
+        return 0;
+    return 1;
+}
+
+static void scan_unreachable(PyGC_Head *unreachable, struct unreachable_info *info)
+{
+    info->count = 0;
+    info->finalizers = 0;
+    info->weakrefs = 0;
+    unreachable->_gc_next &= ~NEXT_UNREACHABLE;
+    for (PyGC_Head *g = gc_next(unreachable); g != unreachable; g = gc_next(g)) {
+        g->_gc_next &= ~NEXT_UNREACHABLE;
+        PyObject *op = _Py_FROM_GC(g);
+        PyTypeObject *tp = Py_TYPE(op);
+        info->count += count_one(op, tp);
+        if (tp->tp_finalize != NULL && !(g->_gc_prev & KR_GC_PREV_FINALIZED))
+            info->finalizers = 1;
+        if ((tp->tp_weaklistoffset != 0 && *_PyObject_GET_WEAKREFS_LISTPTR(op) != NULL) ||
+            PyWeakref_Check(op))
+            info->weakrefs = 1;
+    }
+}
+
+/* Untracks the tuples (and, in full collections, the dicts) that can no longer be part of
+ * a cycle; returns how many objects stay in the list, which the full-collection
+ * heuristics need (one pass does both). */
+static Py_ssize_t untrack_survivors(PyGC_Head *list, int dicts_too)
+{
+    Py_ssize_t n = 0;
     PyGC_Head *g = gc_next(list);
     while (g != list) {
         PyGC_Head *next = gc_next(g);
         PyObject *op = _Py_FROM_GC(g);
-        if (PyTuple_CheckExact(op))
+        PyTypeObject *tp = Py_TYPE(op);
+        if (tp == &PyTuple_Type)
             _PyTuple_MaybeUntrack(op);
+        else if (tp == &PyDict_Type && dicts_too)
+            _PyDict_MaybeUntrack(op);
+        n += g->_gc_next != 0;
         g = next;
     }
+    return n;
 }
 
 static int is_in_unreachable(PyObject *op)
@@ -470,9 +517,8 @@ static int is_in_unreachable(PyObject *op)
  * themselves garbage are not called (their referent and they die together); the others
  * are called after every weakref has been cleared. Returns how many of those weakref
  * objects were freed by running their callback. */
-static Py_ssize_t handle_weakrefs(PyGC_Head *unreachable, PyGC_Head *old)
+static Py_ssize_t handle_weakrefs(PyGC_Head *unreachable, int *ran_callbacks)
 {
-    (void)old;
     PyObject *to_call = NULL; /* list of weakrefs whose callback must run */
     /* A weakref that is itself garbage must not fire later for a referent that
      * survives: detach it now. */
@@ -509,6 +555,7 @@ static Py_ssize_t handle_weakrefs(PyGC_Head *unreachable, PyGC_Head *old)
     }
     Py_ssize_t freed = 0;
     if (to_call != NULL) {
+        *ran_callbacks = 1;
         for (Py_ssize_t i = 0; i < PyList_GET_SIZE(to_call); i++) {
             PyWeakReference *wr = (PyWeakReference *)PyList_GET_ITEM(to_call, i);
             PyObject *cb = wr->wr_callback;
@@ -552,34 +599,11 @@ static void finalize_garbage(PyGC_Head *collectable)
 /* After finalizers ran, some candidates may have been resurrected: recompute which ones
  * are referenced from outside the set and move those (and what they reach) back. */
 static void handle_resurrected_objects(PyGC_Head *unreachable, PyGC_Head *still_unreachable,
-                                       PyGC_Head *old)
+                                       PyGC_Head *old, struct unreachable_info *info)
 {
     deduce_unreachable(unreachable, still_unreachable);
-    clear_collecting(unreachable);
+    scan_unreachable(still_unreachable, info);
     gc_list_merge(unreachable, old);
-}
-
-/* How many objects collect() reports for this garbage. CPython 3.13 keeps an instance's
- * attributes inline in the object until its __dict__ has to become a real table, so such
- * an instance counts once; our instances always have a dict object, which we leave out
- * of the count while it is still the split (key-sharing) __dict__ dying with its owner. */
-static Py_ssize_t count_collectable(PyGC_Head *collectable)
-{
-    Py_ssize_t n = 0;
-    for (PyGC_Head *g = gc_next(collectable); g != collectable; g = gc_next(g)) {
-        PyObject *op = _Py_FROM_GC(g);
-        n++;
-        PyTypeObject *tp = Py_TYPE(op);
-        const unsigned long inline_dict =
-            Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_MANAGED_DICT | Py_TPFLAGS_INLINE_VALUES;
-        if ((tp->tp_flags & inline_dict) != inline_dict)
-            continue;
-        PyObject *dict = *_PyObject_ManagedDictPtr(op);
-        if (dict != NULL && PyDict_CheckExact(dict) && _KrDict_IsSplit(dict) &&
-            _PyObject_GC_IS_TRACKED(dict) && gc_is_collecting(_Py_AS_GC(dict)))
-            n--;
-    }
-    return n;
 }
 
 static void debug_cycle(const char *msg, PyObject *op)
@@ -601,7 +625,7 @@ static void delete_garbage(struct _gc_runtime_state *st, PyGC_Head *collectable,
             inquiry clear = Py_TYPE(op)->tp_clear;
             if (clear != NULL) {
                 Py_INCREF(op);
-                g->_gc_prev &= ~(KR_GC_PREV_COLLECTING | KR_GC_PREV_REACHABLE);
+                g->_gc_prev &= ~KR_GC_PREV_COLLECTING;
                 (void)clear(op);
                 if (PyErr_Occurred())
                     PyErr_WriteUnraisable(NULL);
@@ -610,7 +634,7 @@ static void delete_garbage(struct _gc_runtime_state *st, PyGC_Head *collectable,
         }
         if (gc_next(collectable) == g) {
             /* Still alive after tp_clear (or saved): keep it in the old generation. */
-            g->_gc_prev &= ~(KR_GC_PREV_COLLECTING | KR_GC_PREV_REACHABLE);
+            g->_gc_prev &= ~KR_GC_PREV_COLLECTING;
             gc_list_move(g, old);
         }
     }
@@ -647,6 +671,7 @@ static void invoke_callbacks(struct _gc_runtime_state *st, const char *phase, in
 static Py_ssize_t gc_collect_main(struct _gc_runtime_state *st, int generation)
 {
     PyGC_Head unreachable, final_unreachable;
+    struct unreachable_info info;
     Py_ssize_t m = 0, n = 0;
     struct timespec t0 = {0, 0};
     if (st->debug & DEBUG_STATS) {
@@ -668,26 +693,37 @@ static Py_ssize_t gc_collect_main(struct _gc_runtime_state *st, int generation)
     PyGC_Head *old = generation + 1 < KR_NUM_GENERATIONS ? GEN_HEAD(st, generation + 1) : young;
 
     deduce_unreachable(young, &unreachable);
-    clear_collecting(young);
-    untrack_tuples(young);
+    scan_unreachable(&unreachable, &info);
+    Py_ssize_t survivors = untrack_survivors(young, young == old);
     if (young != old) {
         if (generation == KR_NUM_GENERATIONS - 2)
-            st->long_lived_pending += gc_list_size(young);
+            st->long_lived_pending += survivors;
         gc_list_merge(young, old);
     }
     else {
         st->long_lived_pending = 0;
-        st->long_lived_total = gc_list_size(young);
+        st->long_lived_total = survivors;
     }
     if (st->debug & DEBUG_COLLECTABLE)
         for (PyGC_Head *g = gc_next(&unreachable); g != &unreachable; g = gc_next(g))
             debug_cycle("collectable", _Py_FROM_GC(g));
 
-    m += handle_weakrefs(&unreachable, old);
-    finalize_garbage(&unreachable);
-    handle_resurrected_objects(&unreachable, &final_unreachable, old);
-    m += count_collectable(&final_unreachable);
-    delete_garbage(st, &final_unreachable, old);
+    /* Without finalizers and weakref callbacks no code has run that could resurrect a
+     * candidate, so the second look at the garbage is skipped. */
+    int ran_code = 0;
+    if (info.weakrefs)
+        m += handle_weakrefs(&unreachable, &ran_code);
+    if (info.finalizers) {
+        finalize_garbage(&unreachable);
+        ran_code = 1;
+    }
+    PyGC_Head *garbage = &unreachable;
+    if (ran_code) {
+        handle_resurrected_objects(&unreachable, &final_unreachable, old, &info);
+        garbage = &final_unreachable;
+    }
+    m += info.count;
+    delete_garbage(st, garbage, old);
 
     if (st->debug & DEBUG_STATS) {
         struct timespec t1;

@@ -202,6 +202,9 @@ static void obmalloc_init(struct _obmalloc_state *st)
         st->initialized = 1;
 }
 
+/* A pool in use always has a free block at hand: `freeblock` heads the list of freed
+ * blocks, and when that runs dry the next never-used block (bump pointer) is threaded
+ * on. So the allocation fast path is a list pop, and "full" simply means no free block. */
 static kr_poolp allocate_pool(struct _obmalloc_state *st, unsigned int szidx)
 {
     struct kr_arena_object *ao = st->usable_arenas;
@@ -227,8 +230,9 @@ static kr_poolp allocate_pool(struct _obmalloc_state *st, unsigned int szidx)
     size_t size = INDEX2SIZE(szidx);
     pool->szidx = szidx;
     pool->ref_count = 0;
-    pool->freeblock = NULL;
-    pool->nextoffset = (unsigned int)POOL_OVERHEAD;
+    pool->freeblock = (kr_block *)pool + POOL_OVERHEAD;
+    *(kr_block **)pool->freeblock = NULL;
+    pool->nextoffset = (unsigned int)(POOL_OVERHEAD + size);
     pool->maxnextoffset = (unsigned int)(KR_POOL_SIZE - size);
     kr_poolp head = &st->usedpools[szidx];
     pool->nextpool = head->nextpool;
@@ -238,20 +242,29 @@ static kr_poolp allocate_pool(struct _obmalloc_state *st, unsigned int szidx)
     return pool;
 }
 
-static inline int pool_is_full(kr_poolp pool)
+/* The free list ran dry: thread the next never-used block on, or retire the full pool
+ * from its size class's ring. */
+static void pool_refill(kr_poolp pool)
 {
-    return pool->freeblock == NULL && pool->nextoffset > pool->maxnextoffset;
+    if (pool->nextoffset <= pool->maxnextoffset) {
+        kr_block *fb = (kr_block *)pool + pool->nextoffset;
+        pool->nextoffset += (unsigned int)INDEX2SIZE(pool->szidx);
+        *(kr_block **)fb = NULL;
+        pool->freeblock = fb;
+        return;
+    }
+    pool->prevpool->nextpool = pool->nextpool;
+    pool->nextpool->prevpool = pool->prevpool;
+    pool->nextpool = pool->prevpool = NULL;
 }
 
-static void *pool_alloc(size_t nbytes)
+static Py_NO_INLINE void *pool_alloc_slow(struct _obmalloc_state *st, unsigned int szidx)
 {
-    struct _obmalloc_state *st = STATE;
-    if (Py_UNLIKELY(!st->initialized)) {
+    if (!st->initialized) {
         obmalloc_init(st);
         if (!st->initialized)
             return NULL;
     }
-    unsigned int szidx = (unsigned int)((nbytes - 1) >> KR_ALIGNMENT_SHIFT);
     kr_poolp pool = st->usedpools[szidx].nextpool;
     if (pool == &st->usedpools[szidx]) {
         pool = allocate_pool(st, szidx);
@@ -259,31 +272,37 @@ static void *pool_alloc(size_t nbytes)
             return NULL;
     }
     kr_block *bp = pool->freeblock;
-    if (bp != NULL) {
-        pool->freeblock = *(kr_block **)bp;
-    }
-    else {
-        bp = (kr_block *)pool + pool->nextoffset;
-        pool->nextoffset += (unsigned int)INDEX2SIZE(szidx);
-    }
+    pool->freeblock = *(kr_block **)bp;
     pool->ref_count++;
-    if (pool_is_full(pool)) {
-        pool->prevpool->nextpool = pool->nextpool;
-        pool->nextpool->prevpool = pool->prevpool;
-        pool->nextpool = pool->prevpool = NULL;
-    }
     st->raw_allocated_blocks++;
+    if (pool->freeblock == NULL)
+        pool_refill(pool);
     return bp;
 }
 
-static void pool_free(struct _obmalloc_state *st, void *p)
+static inline void *pool_alloc(struct _obmalloc_state *st, size_t nbytes)
 {
-    kr_poolp pool = POOL_ADDR(p);
-    int wasfull = pool_is_full(pool);
-    *(kr_block **)p = pool->freeblock;
-    pool->freeblock = (kr_block *)p;
-    pool->ref_count--;
-    st->raw_allocated_blocks--;
+    unsigned int szidx = (unsigned int)((nbytes - 1) >> KR_ALIGNMENT_SHIFT);
+    kr_poolp head = &st->usedpools[szidx];
+    kr_poolp pool = head->nextpool;
+    /* NULL only before the first allocation initialised the rings. */
+    if (Py_UNLIKELY(pool == head || pool == NULL))
+        return pool_alloc_slow(st, szidx);
+    kr_block *bp = pool->freeblock;
+    kr_block *next = *(kr_block **)bp;
+    pool->freeblock = next;
+    pool->ref_count++;
+    st->raw_allocated_blocks++;
+    if (Py_UNLIKELY(next == NULL))
+        pool_refill(pool);
+    return bp;
+}
+
+/* A block went back to a pool that was full (it rejoins its size class's ring) or that
+ * is now empty (it goes back to its arena, and the arena to the OS once all its pools
+ * are free). */
+static Py_NO_INLINE void pool_free_slow(struct _obmalloc_state *st, kr_poolp pool, int wasfull)
+{
     if (wasfull) {
         kr_poolp head = &st->usedpools[pool->szidx];
         pool->nextpool = head->nextpool;
@@ -293,14 +312,16 @@ static void pool_free(struct _obmalloc_state *st, void *p)
     }
     if (pool->ref_count != 0)
         return;
-    /* The pool is empty: give it back to its arena. */
     pool->prevpool->nextpool = pool->nextpool;
     pool->nextpool->prevpool = pool->prevpool;
     struct kr_arena_object *ao = &st->arenas[pool->arenaindex];
     pool->nextpool = ao->freepools;
     ao->freepools = pool;
     unsigned int nf = ++ao->nfreepools;
-    if (nf == ao->ntotalpools) {
+    /* The emptiest arena sorts last; when it is the last one usable we keep it, or a
+     * program hovering around an arena boundary would map and unmap (and page-fault in)
+     * a whole arena again and again. */
+    if (nf == ao->ntotalpools && ao->nextarena != NULL) {
         release_arena(st, ao);
         return;
     }
@@ -315,11 +336,23 @@ static void pool_free(struct _obmalloc_state *st, void *p)
     }
 }
 
+static inline void pool_free(struct _obmalloc_state *st, void *p)
+{
+    kr_poolp pool = POOL_ADDR(p);
+    kr_block *fb = pool->freeblock;
+    *(kr_block **)p = fb;
+    pool->freeblock = (kr_block *)p;
+    st->raw_allocated_blocks--;
+    if (Py_LIKELY(--pool->ref_count != 0 && fb != NULL))
+        return;
+    pool_free_slow(st, pool, fb == NULL);
+}
+
 /* ---- public entry points ----------------------------------------------------------- */
 static inline void *object_malloc(size_t n)
 {
     if (!KR_SANITIZER_BUILD && n - 1 < KR_SMALL_REQUEST_THRESHOLD) {
-        void *p = pool_alloc(n);
+        void *p = pool_alloc(STATE, n);
         if (p != NULL)
             return p;
     }

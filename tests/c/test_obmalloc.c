@@ -1,7 +1,8 @@
 /* The small-object allocator on its own: alignment, block accounting
  * (sys.getallocatedblocks), contents kept across realloc between size classes and to
  * malloc, zeroing calloc, overflow checks, a random allocate/free mix that must not
- * corrupt neighbouring blocks, and arenas handed back to the OS once empty. */
+ * corrupt neighbouring blocks, arenas handed back to the OS once empty, and pools going
+ * from full to partly used to empty and back (the free-list fast paths). */
 #include "Python.h"
 #include <stdint.h>
 #include <stdio.h>
@@ -159,12 +160,59 @@ static void test_random_mix(void)
     CHECK(_Py_GetAllocatedBlocks() == base);
 }
 
+/* Fill whole pools of one size class, then free a block in a full pool: the pool must
+ * become usable again (the very block comes back first), and emptying and refilling
+ * pools of the largest class (few blocks per pool) must keep every block distinct. */
+static void test_pool_transitions(void)
+{
+    enum { N = 3000 };
+    static void *blocks[N];
+    Py_ssize_t base = _Py_GetAllocatedBlocks();
+    static const size_t sizes[] = {64, 512, 16};
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        size_t n = sizes[s];
+        for (int i = 0; i < N; i++) {
+            blocks[i] = PyObject_Malloc(n);
+            CHECK(blocks[i] != NULL);
+            fill(blocks[i], n, (unsigned char)i);
+        }
+#if !KR_SANITIZER_BUILD
+        for (int i = 0; i < N; i += 97) {
+            void *old = blocks[i];
+            PyObject_Free(old);
+            blocks[i] = PyObject_Malloc(n);
+            CHECK(blocks[i] == old);
+            fill(blocks[i], n, (unsigned char)i);
+        }
+#endif
+        /* Free every other block, then all the rest in reverse: pools pass through
+         * partly used and empty states in both directions. */
+        for (int i = 0; i < N; i += 2) {
+            PyObject_Free(blocks[i]);
+            blocks[i] = NULL;
+        }
+        for (int i = 0; i < N; i += 2) {
+            blocks[i] = PyObject_Malloc(n);
+            CHECK(blocks[i] != NULL);
+            fill(blocks[i], n, (unsigned char)i);
+        }
+        int ok = 1;
+        for (int i = 0; i < N; i++)
+            ok &= intact(blocks[i], n, (unsigned char)i);
+        CHECK(ok);
+        for (int i = N - 1; i >= 0; i--)
+            PyObject_Free(blocks[i]);
+        CHECK(_Py_GetAllocatedBlocks() == base);
+    }
+}
+
 int main(void)
 {
     test_blocks_and_alignment();
     test_realloc();
     test_calloc();
     test_random_mix();
+    test_pool_transitions();
     if (failures == 0)
         printf("test_obmalloc: ok\n");
     return failures != 0;
