@@ -54,6 +54,11 @@ int _Py_InitializeCore(int ignore_environment)
 
 #define KR_RUN_HOOK(fn) if (run_hook(fn, #fn) < 0) return -1;
     KR_INIT_HOOKS_PHASE1(KR_RUN_HOOK)
+    /* Everything start-up creates lives until shut-down: a young collection over it would
+     * find nothing (see _Py_InitializeMain). Stress mode keeps collecting, to check it.
+     * (The collector's state exists by now: phase 1 allocated containers.) */
+    if (interp->gc.stress_interval == 0)
+        PyGC_Disable();
     if (_PyTypes_InitTypes() < 0) {
         fprintf(stderr, "Fatal Python error: init: readying the built-in types failed\n");
         return -1;
@@ -142,6 +147,13 @@ int _Py_InitializeMain(void)
         goto error;
     if (_PyOS_InstallSignalHandlers() < 0)
         goto error;
+    /* The start-up objects go straight to the oldest generation with the counts at zero,
+     * as if a collection had promoted them, and collection is switched back on. */
+    if (interp->gc.stress_interval == 0) {
+        _PyGC_Freeze();
+        _PyGC_Unfreeze();
+        PyGC_Enable();
+    }
     interp->initialized = 1;
     _PyRuntime.initialized = 1;
     return 0;
@@ -181,9 +193,119 @@ int Py_AtExit(void (*func)(void))
     return 0;
 }
 
+/* The collections of shut-down after the first one are CPython's "no fail" ones: they run
+ * even after gc.disable() and without calling gc.callbacks (CPython calls those only for
+ * the collection made while the modules are still intact). */
+static void shutdown_collect(PyInterpreterState *interp)
+{
+    struct _gc_runtime_state *st = &interp->gc;
+    PyObject *saved = st->callbacks;
+    PyObject *none = saved != NULL && PyList_GET_SIZE(saved) > 0 ? PyList_New(0) : NULL;
+    if (none != NULL)
+        st->callbacks = none;
+    else
+        PyErr_Clear();
+    _PyGC_Collect(KR_NUM_GENERATIONS - 1, 0);
+    if (none != NULL) {
+        st->callbacks = saved;
+        Py_DECREF(none);
+    }
+}
+
+PyGC_Head *_PyGC_GenerationHead(int generation); /* src/memory/gc.c */
+extern PyTypeObject PyTextIOWrapper_Type, PyBufferedReader_Type, PyBufferedWriter_Type,
+    PyFileIO_Type;
+
+/* The objects behind the original sys.__stdin__/__stdout__/__stderr__ (text layer, buffer,
+ * raw file). Shut-down flushes them explicitly, so their finalizers have nothing left to
+ * show. Borrowed references; returns how many were stored. */
+static int std_stream_objects(PyInterpreterState *interp, PyObject **out)
+{
+    static const char *const names[] = {"__stdin__", "__stdout__", "__stderr__"};
+    int n = 0;
+    for (size_t i = 0; i < Py_ARRAY_LENGTH(names) && interp->sysdict != NULL; i++) {
+        PyObject *text = PyDict_GetItemString(interp->sysdict, names[i]);
+        if (text == NULL || !Py_IS_TYPE(text, &PyTextIOWrapper_Type))
+            continue;
+        out[n++] = text;
+        PyObject *buf = PyObject_GetAttrString(text, "buffer");
+        if (buf == NULL) {
+            PyErr_Clear();
+            continue;
+        }
+        /* Still owned by the text layer: the reference can be dropped at once. */
+        Py_DECREF(buf);
+        if (Py_IS_TYPE(buf, &PyFileIO_Type)) { /* -u: no buffer layer */
+            out[n++] = buf;
+            continue;
+        }
+        if (!Py_IS_TYPE(buf, &PyBufferedReader_Type) && !Py_IS_TYPE(buf, &PyBufferedWriter_Type))
+            continue;
+        out[n++] = buf;
+        PyObject *raw = PyObject_GetAttrString(buf, "raw");
+        if (raw == NULL) {
+            PyErr_Clear();
+            continue;
+        }
+        Py_DECREF(raw);
+        if (Py_IS_TYPE(raw, &PyFileIO_Type))
+            out[n++] = raw;
+    }
+    return n;
+}
+
+/* Whether the cycle collections of shut-down could make any difference the program or
+ * the user can see. Freeing garbage runs code only through finalizers (__del__, a
+ * suspended generator's finally blocks, io objects flushing), weakref callbacks and
+ * classes' __release_buffer__; gc.callbacks, debug flags and gc.garbage make the
+ * collections visible too. When none of these exists anywhere, the collections would only
+ * hand memory back to a process about to exit, which is most of the cost of a short
+ * program's exit: they are skipped. (Instances of a class can be untracked, so classes
+ * are checked as well as tracked objects.) */
+static int shutdown_gc_observable(PyInterpreterState *interp)
+{
+    struct _gc_runtime_state *st = &interp->gc;
+    if (st->debug != 0 || (st->callbacks != NULL && PyList_GET_SIZE(st->callbacks) > 0) ||
+        (st->garbage != NULL && PyList_GET_SIZE(st->garbage) > 0))
+        return 1;
+    PyObject *streams[9];
+    int nstreams = std_stream_objects(interp, streams);
+    for (int gen = -1; gen < KR_NUM_GENERATIONS; gen++) {
+        PyGC_Head *head = _PyGC_GenerationHead(gen);
+        /* The list links are read directly: this loop is most of the cost of exiting. */
+        for (PyGC_Head *g = (PyGC_Head *)head->_gc_next; g != head;
+             g = (PyGC_Head *)g->_gc_next) {
+            PyObject *op = _Py_FROM_GC(g);
+            PyTypeObject *tp = Py_TYPE(op);
+            if (tp->tp_finalize != NULL || tp->tp_del != NULL) {
+                int is_stream = 0;
+                for (int i = 0; i < nstreams; i++)
+                    is_stream |= streams[i] == op;
+                if (!is_stream)
+                    return 1;
+            }
+            if (PyType_Check(op)) {
+                PyTypeObject *t = (PyTypeObject *)op;
+                if (t->tp_finalize != NULL || t->tp_del != NULL ||
+                    (t->tp_as_buffer != NULL && t->tp_as_buffer->bf_releasebuffer != NULL &&
+                     (t->tp_flags & Py_TPFLAGS_HEAPTYPE)))
+                    return 1;
+            }
+            else if ((tp == &_PyWeakref_RefType || tp == &_PyWeakref_ProxyType ||
+                      tp == &_PyWeakref_CallableProxyType ||
+                      ((tp->tp_flags & Py_TPFLAGS_HEAPTYPE) && PyWeakref_Check(op))) &&
+                     ((PyWeakReference *)op)->wr_callback != NULL) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* Tear modules down: drop __main__ first, then empty every module dict (newest first)
- * so that functions' globals stop keeping each other alive, and collect. */
-static void finalize_modules(PyInterpreterState *interp)
+ * so that functions' globals stop keeping each other alive, collecting after each step
+ * when that can be seen. */
+static void finalize_modules(PyInterpreterState *interp, int collect)
 {
     PyObject *modules = interp->imports.modules;
     if (modules == NULL)
@@ -206,7 +328,8 @@ static void finalize_modules(PyInterpreterState *interp)
         return;
     }
     PyDict_Clear(modules);
-    PyGC_Collect();
+    if (collect)
+        shutdown_collect(interp);
     for (Py_ssize_t i = PyList_GET_SIZE(list) - 1; i >= 0; i--) {
         PyObject *pair = PyList_GET_ITEM(list, i);
         PyObject *mod = PyTuple_GET_ITEM(pair, 1);
@@ -220,7 +343,8 @@ static void finalize_modules(PyInterpreterState *interp)
     }
     Py_DECREF(list);
     PyErr_Clear();
-    PyGC_Collect();
+    if (collect)
+        shutdown_collect(interp);
 }
 
 /* Non-daemon threads finish before atexit handlers run: if the program imported
@@ -254,7 +378,16 @@ int Py_FinalizeEx(void)
     _PyRuntime.finalizing = 1;
     _PyOS_RestoreSignalHandlers();
 
-    finalize_modules(interp);
+    /* No other thread runs from here on (see ceval_gil.c), so what the scan finds stays
+     * true: without finalizers nothing below runs Python code. Sanitizer builds collect
+     * anyway, so that leak checking sees everything released. */
+    int observable = shutdown_gc_observable(interp);
+    int collect = observable || KR_SANITIZER_BUILD;
+    /* CPython's first shut-down collection, made while the modules are intact: the only
+     * one that honours gc.disable() and calls gc.callbacks. */
+    if (observable)
+        PyGC_Collect();
+    finalize_modules(interp, collect);
     /* Flush again: destructors run above may have printed. */
     if (_PyIO_FlushStdio() < 0)
         status = 120;
@@ -266,9 +399,12 @@ int Py_FinalizeEx(void)
     PyErr_Clear();
     PyThreadState_Clear(ts);
     PyInterpreterState_Clear(interp);
-    PyGC_Collect();
+    if (collect)
+        shutdown_collect(interp);
     _PyGC_Fini();
-    PyGC_Collect();
+    /* What only gc.garbage held (CPython leaves it): released for the leak checker. */
+    if (KR_SANITIZER_BUILD)
+        _PyGC_Collect(KR_NUM_GENERATIONS - 1, 0);
 
     for (int i = _PyRuntime.nexitfuncs - 1; i >= 0; i--)
         _PyRuntime.exitfuncs[i]();
