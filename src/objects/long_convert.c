@@ -7,27 +7,27 @@
 #define SHIFT PyLong_SHIFT
 #define MASK PyLong_MASK
 
-digit _KrLong_InplaceDivrem1(digit *d, Py_ssize_t n, digit div);
-PyObject *_KrLong_MulAddSmall(PyObject *a, digit factor, digit addend);
-
 /* ---- from C integers ---------------------------------------------------------- */
+
+/* A single-digit value: the cached small int, or a fresh one-digit object. */
+static inline PyObject *from_compact(long long ival)
+{
+    if (ival >= -_PY_NSMALLNEGINTS && ival < _PY_NSMALLPOSINTS)
+        return _PyLong_GetSmallInt((int)ival);
+    PyLongObject *v = PyObject_Malloc(offsetof(PyLongObject, long_value.ob_digit) + sizeof(digit));
+    if (v == NULL)
+        return PyErr_NoMemory();
+    v->ob_base.ob_refcnt = 1;
+    v->ob_base.ob_type = &PyLong_Type;
+    v->long_value.ob_digit[0] = (digit)(ival < 0 ? -ival : ival);
+    _PyLong_SetSignAndDigitCount(v, ival < 0 ? -1 : 1, 1);
+    return (PyObject *)v;
+}
 
 static PyObject *from_magnitude(int negative, unsigned long long mag)
 {
-    if (mag < (unsigned long long)PyLong_BASE) {
-        long long sv = negative ? -(long long)mag : (long long)mag;
-        if (sv >= -_PY_NSMALLNEGINTS && sv < _PY_NSMALLPOSINTS)
-            return _PyLong_GetSmallInt((int)sv);
-        /* the common single-digit case, allocated inline */
-        PyLongObject *v = PyObject_Malloc(offsetof(PyLongObject, long_value.ob_digit) + sizeof(digit));
-        if (v == NULL)
-            return PyErr_NoMemory();
-        v->ob_base.ob_refcnt = 1;
-        v->ob_base.ob_type = &PyLong_Type;
-        v->long_value.ob_digit[0] = (digit)mag;
-        _PyLong_SetSignAndDigitCount(v, negative ? -1 : 1, 1);
-        return (PyObject *)v;
-    }
+    if (mag < (unsigned long long)PyLong_BASE)
+        return from_compact(negative ? -(long long)mag : (long long)mag);
     Py_ssize_t n = 0;
     for (unsigned long long t = mag; t; t >>= SHIFT)
         n++;
@@ -40,26 +40,18 @@ static PyObject *from_magnitude(int negative, unsigned long long mag)
     return (PyObject *)v;
 }
 
-PyObject *PyLong_FromLong(long ival)
+PyObject *PyLong_FromLongLong(long long ival)
 {
-    if (ival >= -_PY_NSMALLNEGINTS && ival < _PY_NSMALLPOSINTS)
-        return _PyLong_GetSmallInt((int)ival);
+    if (ival > -(long long)PyLong_BASE && ival < (long long)PyLong_BASE)
+        return from_compact(ival);
     unsigned long long mag = ival < 0 ? 0ULL - (unsigned long long)ival : (unsigned long long)ival;
     return from_magnitude(ival < 0, mag);
 }
 
+PyObject *PyLong_FromLong(long ival) { return PyLong_FromLongLong(ival); }
 PyObject *PyLong_FromUnsignedLong(unsigned long v) { return from_magnitude(0, v); }
 PyObject *PyLong_FromUnsignedLongLong(unsigned long long v) { return from_magnitude(0, v); }
 PyObject *PyLong_FromSize_t(size_t v) { return from_magnitude(0, v); }
-
-PyObject *PyLong_FromLongLong(long long ival)
-{
-    if (ival >= -_PY_NSMALLNEGINTS && ival < _PY_NSMALLPOSINTS)
-        return _PyLong_GetSmallInt((int)ival);
-    unsigned long long mag = ival < 0 ? 0ULL - (unsigned long long)ival : (unsigned long long)ival;
-    return from_magnitude(ival < 0, mag);
-}
-
 PyObject *PyLong_FromSsize_t(Py_ssize_t v) { return PyLong_FromLongLong(v); }
 PyObject *PyLong_FromVoidPtr(void *p) { return PyLong_FromUnsignedLongLong((uintptr_t)p); }
 
@@ -530,19 +522,38 @@ static int to_decimal_limbs(PyLongObject *v, digit **plimbs, Py_ssize_t *pn)
         PyErr_NoMemory();
         return -1;
     }
+    /* Horner's rule from the top digit: out = out * 2**30 + digit. Taking the digits two
+     * at a time (out * 2**60 + pair) halves the passes; with 2**60 = P * 10**9 + R the
+     * limb update needs only one division by 10**9 of a 61-bit value:
+     *   out[j] * 2**60 + carry = (out[j] * P + t / 10**9) * 10**9 + t % 10**9,
+     *   t = out[j] * R + carry,
+     * and the carry stays below 2**61 throughout. */
+    const twodigits P = ((twodigits)1 << (2 * SHIFT)) / DEC_BASE;
+    const twodigits R = ((twodigits)1 << (2 * SHIFT)) % DEC_BASE;
+    const digit *d = v->long_value.ob_digit;
     Py_ssize_t size = 0;
-    for (Py_ssize_t i = n; i-- > 0;) {
-        digit hi = v->long_value.ob_digit[i];
-        for (Py_ssize_t j = 0; j < size; j++) {
-            twodigits z = ((twodigits)out[j] << SHIFT) | hi;
-            hi = (digit)(z / DEC_BASE);
-            out[j] = (digit)(z - (twodigits)hi * DEC_BASE);
-        }
+    Py_ssize_t i = n;
+    if (n & 1) {
+        digit hi = d[--i];
         while (hi) {
             out[size++] = hi % DEC_BASE;
             hi /= DEC_BASE;
         }
-        if ((i & 63) == 0 && PyErr_CheckSignals() < 0) {
+    }
+    while (i > 0) {
+        i -= 2;
+        twodigits carry = ((twodigits)d[i + 1] << SHIFT) | d[i];
+        for (Py_ssize_t j = 0; j < size; j++) {
+            twodigits t = (twodigits)out[j] * R + carry;
+            twodigits tq = t / DEC_BASE;
+            carry = (twodigits)out[j] * P + tq;
+            out[j] = (digit)(t - tq * DEC_BASE);
+        }
+        while (carry) {
+            out[size++] = (digit)(carry % DEC_BASE);
+            carry /= DEC_BASE;
+        }
+        if ((i & 126) == 0 && PyErr_CheckSignals() < 0) {
             PyMem_Free(out);
             return -1;
         }
@@ -694,6 +705,43 @@ static int is_space(unsigned char c)
 }
 
 /* Parse digits s[0:len] (underscores already validated) in base `base` into an int. */
+/* z[0:size] = z * mul + acc; returns the new size (at most cap). */
+static Py_ssize_t fold_chunk(digit *z, Py_ssize_t size, Py_ssize_t cap, digit mul, digit acc)
+{
+    twodigits carry = acc;
+    for (Py_ssize_t k = 0; k < size; k++) {
+        carry += (twodigits)z[k] * mul;
+        z[k] = (digit)(carry & MASK);
+        carry >>= SHIFT;
+    }
+    if (carry && size < cap)
+        z[size++] = (digit)carry;
+    return size;
+}
+
+/* z[0:size] = z * mul + acc for a two-digit multiplier mul < 2**60 and acc < mul: two
+ * chunks of text folded in one pass over the digits, halving the passes. */
+static Py_ssize_t fold_chunk2(digit *z, Py_ssize_t size, Py_ssize_t cap, twodigits mul,
+                              twodigits acc)
+{
+    twodigits m0 = mul & MASK, m1 = mul >> SHIFT;
+    twodigits carry = acc;
+    digit prev = 0;
+    for (Py_ssize_t k = 0; k < size; k++) {
+        digit cur = z[k];
+        carry += (twodigits)cur * m0 + (twodigits)prev * m1;
+        z[k] = (digit)(carry & MASK);
+        carry >>= SHIFT;
+        prev = cur;
+    }
+    carry += (twodigits)prev * m1;
+    while (carry && size < cap) {
+        z[size++] = (digit)(carry & MASK);
+        carry >>= SHIFT;
+    }
+    return size;
+}
+
 static PyObject *parse_digits(const char *s, Py_ssize_t len, Py_ssize_t ndigits, int base)
 {
     if ((base & (base - 1)) == 0) {
@@ -741,8 +789,16 @@ static PyObject *parse_digits(const char *s, Py_ssize_t len, Py_ssize_t ndigits,
         chunk_mul *= (digit)base;
         chunk++;
     }
-    PyObject *v = Py_NewRef(_PyLong_GetZero());
+    /* The value is built in place in an object sized for the longest possible result
+     * (log2(base) bits per character), growing by at most one digit per chunk. */
+    Py_ssize_t cap = (Py_ssize_t)((double)ndigits * log2((double)base) / SHIFT) + 2;
+    PyLongObject *v = _PyLong_New(cap);
+    if (v == NULL)
+        return NULL;
+    digit *z = v->long_value.ob_digit;
+    Py_ssize_t size = 0;
     digit acc = 0, mul = 1;
+    digit held_acc = 0, held_mul = 0; /* a full chunk waiting for its partner */
     int count = 0;
     Py_ssize_t since_check = 0;
     for (Py_ssize_t i = 0; i < len; i++) {
@@ -751,9 +807,15 @@ static PyObject *parse_digits(const char *s, Py_ssize_t len, Py_ssize_t ndigits,
         acc = acc * (digit)base + (digit)digit_value((unsigned char)s[i]);
         mul *= (digit)base;
         if (++count == chunk) {
-            v = _KrLong_MulAddSmall(v, mul, acc);
-            if (v == NULL)
-                return NULL;
+            if (held_mul == 0) {
+                held_acc = acc;
+                held_mul = mul;
+            }
+            else {
+                size = fold_chunk2(z, size, cap, (twodigits)held_mul * mul,
+                                   (twodigits)held_acc * mul + acc);
+                held_mul = 0;
+            }
             acc = 0;
             mul = 1;
             count = 0;
@@ -766,9 +828,14 @@ static PyObject *parse_digits(const char *s, Py_ssize_t len, Py_ssize_t ndigits,
             }
         }
     }
+    if (held_mul)
+        size = fold_chunk(z, size, cap, held_mul, held_acc);
     if (count)
-        v = _KrLong_MulAddSmall(v, mul, acc);
-    return v;
+        size = fold_chunk(z, size, cap, mul, acc);
+    if (size == 0)
+        z[0] = 0;
+    _PyLong_SetSignAndDigitCount(v, size ? 1 : 0, size);
+    return _KrLong_Finish(v);
 }
 
 /* The int() grammar over ASCII text s[0:len]: optional whitespace, sign, base prefix,

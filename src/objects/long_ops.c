@@ -369,6 +369,12 @@ static int shift_count(PyObject *b, int64_t *out, int *huge)
 static PyObject *long_lshift(PyObject *a, PyObject *b)
 {
     CHECK_BINOP(a, b);
+    if (_PyLong_IsCompact(L(a)) && _PyLong_IsCompact(L(b))) {
+        /* a compact value has at most 30 bits, so shifting by up to 32 fits in 63 */
+        Py_ssize_t x = _PyLong_CompactValue(L(a)), y = _PyLong_CompactValue(L(b));
+        if (y >= 0 && y <= 32)
+            return PyLong_FromLongLong((long long)x * ((long long)1 << y));
+    }
     int64_t s;
     int huge;
     if (shift_count(b, &s, &huge) < 0)
@@ -385,6 +391,15 @@ static PyObject *long_lshift(PyObject *a, PyObject *b)
 static PyObject *long_rshift(PyObject *a, PyObject *b)
 {
     CHECK_BINOP(a, b);
+    if (_PyLong_IsCompact(L(a)) && _PyLong_IsCompact(L(b))) {
+        Py_ssize_t x = _PyLong_CompactValue(L(a)), y = _PyLong_CompactValue(L(b));
+        if (y >= 0) {
+            if (y > 40)
+                y = 40; /* past every bit of a compact value: just the sign remains */
+            /* floor division by 2**y, also for negative x */
+            return PyLong_FromSsize_t(x >= 0 ? x >> y : -1 - ((-1 - x) >> y));
+        }
+    }
     int64_t s;
     int huge;
     if (shift_count(b, &s, &huge) < 0)
@@ -500,7 +515,8 @@ static PyObject *long_abs(PyObject *v)
 
 static int long_bool(PyObject *v)
 {
-    return !_PyLong_IsZero(L(v));
+    /* the sign bits say "zero" exactly when the value is 0 */
+    return (L(v)->long_value.lv_tag & _PyLong_SIGN_MASK) != 1;
 }
 
 static PyObject *long_float(PyObject *v)

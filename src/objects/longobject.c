@@ -123,65 +123,73 @@ static Py_ssize_t vnorm(const digit *a, Py_ssize_t n)
     return n;
 }
 
-/* x[0:m] += y[0:n] (m >= n); returns the carry out of x[m-1]. */
-static digit v_iadd(digit *x, Py_ssize_t m, const digit *y, Py_ssize_t n)
+/* Two adjacent digits as one 60-bit value. Adding and subtracting digit pairs halves the
+ * loop-carried dependency (add the carry, shift it down), which is what bounds these
+ * loops on long operands. */
+#define PAIR(p, i) ((twodigits)(p)[i] | ((twodigits)(p)[(i) + 1] << SHIFT))
+
+/* z[0:m] = x[0:m] + y[0:n] (m >= n; z may be x); returns the carry out of z[m-1]. */
+static digit v_add(digit *z, const digit *x, Py_ssize_t m, const digit *y, Py_ssize_t n)
 {
-    digit carry = 0;
-    Py_ssize_t i;
-    for (i = 0; i < n; i++) {
-        carry += x[i] + y[i];
-        x[i] = carry & MASK;
+    twodigits carry = 0;
+    Py_ssize_t i = 0;
+    for (; i + 2 <= n; i += 2) {
+        carry += PAIR(x, i) + PAIR(y, i);
+        z[i] = (digit)carry & MASK;
+        z[i + 1] = (digit)(carry >> SHIFT) & MASK;
+        carry >>= 2 * SHIFT;
+    }
+    for (; i < n; i++) {
+        carry += (twodigits)x[i] + y[i];
+        z[i] = (digit)carry & MASK;
         carry >>= SHIFT;
     }
     for (; carry && i < m; i++) {
         carry += x[i];
-        x[i] = carry & MASK;
+        z[i] = (digit)carry & MASK;
         carry >>= SHIFT;
     }
-    return carry;
+    if (z != x && i < m)
+        memcpy(z + i, x + i, (size_t)(m - i) * sizeof(digit));
+    return (digit)carry;
+}
+
+/* z[0:m] = x[0:m] - y[0:n] (m >= n; z may be x); returns the borrow out of z[m-1]. */
+static digit v_sub(digit *z, const digit *x, Py_ssize_t m, const digit *y, Py_ssize_t n)
+{
+    stwodigits borrow = 0; /* 0 or -1 */
+    Py_ssize_t i = 0;
+    for (; i + 2 <= n; i += 2) {
+        borrow += (stwodigits)PAIR(x, i) - (stwodigits)PAIR(y, i);
+        z[i] = (digit)borrow & MASK;
+        z[i + 1] = (digit)((twodigits)borrow >> SHIFT) & MASK;
+        borrow = borrow < 0 ? -1 : 0;
+    }
+    for (; i < n; i++) {
+        borrow += (stwodigits)x[i] - (stwodigits)y[i];
+        z[i] = (digit)borrow & MASK;
+        borrow = borrow < 0 ? -1 : 0;
+    }
+    for (; borrow && i < m; i++) {
+        borrow += x[i];
+        z[i] = (digit)borrow & MASK;
+        borrow = borrow < 0 ? -1 : 0;
+    }
+    if (z != x && i < m)
+        memcpy(z + i, x + i, (size_t)(m - i) * sizeof(digit));
+    return borrow ? 1 : 0;
+}
+
+/* x[0:m] += y[0:n] (m >= n); returns the carry out of x[m-1]. */
+static digit v_iadd(digit *x, Py_ssize_t m, const digit *y, Py_ssize_t n)
+{
+    return v_add(x, x, m, y, n);
 }
 
 /* x[0:m] -= y[0:n] (m >= n); returns the borrow out of x[m-1]. */
 static digit v_isub(digit *x, Py_ssize_t m, const digit *y, Py_ssize_t n)
 {
-    digit borrow = 0;
-    Py_ssize_t i;
-    for (i = 0; i < n; i++) {
-        borrow = x[i] - y[i] - borrow;
-        x[i] = borrow & MASK;
-        borrow = (borrow >> SHIFT) & 1;
-    }
-    for (; borrow && i < m; i++) {
-        borrow = x[i] - borrow;
-        x[i] = borrow & MASK;
-        borrow = (borrow >> SHIFT) & 1;
-    }
-    return borrow;
-}
-
-/* z[0:m] = a[0:m] << d (0 <= d < SHIFT); returns the bits shifted out. */
-static digit v_lshift(digit *z, const digit *a, Py_ssize_t m, int d)
-{
-    digit carry = 0;
-    for (Py_ssize_t i = 0; i < m; i++) {
-        twodigits acc = ((twodigits)a[i] << d) | carry;
-        z[i] = (digit)acc & MASK;
-        carry = (digit)(acc >> SHIFT);
-    }
-    return carry;
-}
-
-/* z[0:m] = a[0:m] >> d (0 <= d < SHIFT); returns the bits shifted out (low d bits). */
-static digit v_rshift(digit *z, const digit *a, Py_ssize_t m, int d)
-{
-    digit carry = 0;
-    digit mask = ((digit)1 << d) - 1U;
-    for (Py_ssize_t i = m; i-- > 0;) {
-        twodigits acc = ((twodigits)carry << SHIFT) | a[i];
-        carry = (digit)acc & mask;
-        z[i] = (digit)(acc >> d);
-    }
-    return carry;
+    return v_sub(x, x, m, y, n);
 }
 
 /* Divide a[0:n] by a single digit, quotient to q; returns the remainder. */
@@ -197,45 +205,118 @@ static digit v_divrem1(digit *q, const digit *a, Py_ssize_t n, digit div)
     return (digit)rem;
 }
 
-/* r[0:na+nb] = a * b, schoolbook. r must not overlap a or b. */
+/* z[0:n] = a[0:n] * f + carry; returns the digit carried out. z may equal a. */
+static digit v_mul1(digit *z, const digit *a, Py_ssize_t n, digit f, digit carry)
+{
+    twodigits acc = carry;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        acc += (twodigits)a[i] * f;
+        z[i] = (digit)(acc & MASK);
+        acc >>= SHIFT;
+    }
+    return (digit)acc;
+}
+
+/* z[0:n] += a[0:n] * f; returns the digit carried out of z[n-1]. */
+static digit v_muladd1(digit *z, const digit *a, Py_ssize_t n, digit f)
+{
+    twodigits acc = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        acc += z[i] + (twodigits)a[i] * f;
+        z[i] = (digit)(acc & MASK);
+        acc >>= SHIFT;
+    }
+    return (digit)acc;
+}
+
+/* z[0:m] += carry, rippling up; returns what is carried out of z[m-1]. */
+static twodigits v_addcarry(digit *z, Py_ssize_t m, twodigits carry)
+{
+    for (Py_ssize_t i = 0; carry && i < m; i++) {
+        carry += z[i];
+        z[i] = (digit)(carry & MASK);
+        carry >>= SHIFT;
+    }
+    return carry;
+}
+
+/* z[0:m] += (f[0] + f[1]*BASE + f[2]*BASE**2 + f[3]*BASE**3) * b[0:nb], m >= nb + 3.
+ *
+ * Four rows at once: the 64-bit accumulator has room for four 60-bit products plus the
+ * running carry and a digit, and the loop-carried dependency (add the carry, shift it
+ * down) is paid once per four products instead of once per product. */
+static void v_muladd4(digit *z, Py_ssize_t m, const digit *b, Py_ssize_t nb, const digit *f)
+{
+    twodigits f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3];
+    twodigits acc = 0;
+    Py_ssize_t k;
+    /* the ramp-up (k < 3) and ramp-down (k >= nb) columns have fewer than four terms */
+    for (k = 0; k < 3 && k < nb + 3; k++) {
+        acc += z[k];
+        if (k < nb)
+            acc += f0 * b[k];
+        if (k >= 1 && k - 1 < nb)
+            acc += f1 * b[k - 1];
+        if (k >= 2 && k - 2 < nb)
+            acc += f2 * b[k - 2];
+        z[k] = (digit)(acc & MASK);
+        acc >>= SHIFT;
+    }
+    for (; k < nb; k++) {
+        acc += z[k] + f0 * b[k] + f1 * b[k - 1] + f2 * b[k - 2] + f3 * b[k - 3];
+        z[k] = (digit)(acc & MASK);
+        acc >>= SHIFT;
+    }
+    for (; k < nb + 3; k++) {
+        acc += z[k];
+        if (k - 1 < nb)
+            acc += f1 * b[k - 1];
+        if (k - 2 < nb)
+            acc += f2 * b[k - 2];
+        acc += f3 * b[k - 3];
+        z[k] = (digit)(acc & MASK);
+        acc >>= SHIFT;
+    }
+    v_addcarry(z + k, m - k, acc);
+}
+
+/* r[0:na+nb] = a * b, schoolbook, na <= nb. r must not overlap a or b. */
 static void mul_school(const digit *a, Py_ssize_t na, const digit *b, Py_ssize_t nb, digit *r)
 {
-    memset(r, 0, (size_t)(na + nb) * sizeof(digit));
+    Py_ssize_t nr = na + nb;
+    memset(r, 0, (size_t)nr * sizeof(digit));
     if (a == b && na == nb) {
-        /* Squaring: each cross product is needed twice, so compute it once. */
-        for (Py_ssize_t i = 0; i < na; i++) {
-            twodigits f = a[i];
-            digit *pz = r + (i << 1);
-            twodigits carry = *pz + f * f;
-            *pz++ = (digit)(carry & MASK);
-            carry >>= SHIFT;
-            f <<= 1;
-            for (Py_ssize_t j = i + 1; j < na; j++) {
-                carry += *pz + a[j] * f;
-                *pz++ = (digit)(carry & MASK);
-                carry >>= SHIFT;
-            }
-            while (carry) {
-                carry += *pz;
-                *pz++ = (digit)(carry & MASK);
-                carry >>= SHIFT;
-            }
+        /* Squaring: the cross products a[i]*a[j] (i < j) are each needed twice, so sum
+         * them once, double the sum and add the squares on the diagonal. */
+        Py_ssize_t n = na, i = 0;
+        for (; i + 4 <= n; i += 4) {
+            for (Py_ssize_t s = i; s < i + 3; s++)
+                for (Py_ssize_t t = s + 1; t < i + 4; t++)
+                    v_addcarry(r + s + t, nr - s - t, (twodigits)a[s] * a[t]);
+            if (i + 4 < n)
+                v_muladd4(r + 2 * i + 4, nr - 2 * i - 4, a + i + 4, n - i - 4, a + i);
+        }
+        for (; i < n - 1; i++) {
+            digit c = v_muladd1(r + 2 * i + 1, a + i + 1, n - i - 1, a[i]);
+            v_addcarry(r + i + n, nr - i - n, c);
+        }
+        twodigits acc = 0;
+        for (i = 0; i < n; i++) {
+            twodigits sq = (twodigits)a[i] * a[i];
+            acc += ((twodigits)r[2 * i] << 1) + (sq & MASK);
+            r[2 * i] = (digit)(acc & MASK);
+            acc >>= SHIFT;
+            acc += ((twodigits)r[2 * i + 1] << 1) + (sq >> SHIFT);
+            r[2 * i + 1] = (digit)(acc & MASK);
+            acc >>= SHIFT;
         }
         return;
     }
-    for (Py_ssize_t i = 0; i < na; i++) {
-        twodigits f = a[i];
-        if (f == 0)
-            continue;
-        twodigits carry = 0;
-        digit *pz = r + i;
-        for (Py_ssize_t j = 0; j < nb; j++) {
-            carry += pz[j] + b[j] * f;
-            pz[j] = (digit)(carry & MASK);
-            carry >>= SHIFT;
-        }
-        pz[nb] = (digit)carry;
-    }
+    Py_ssize_t i = 0;
+    for (; i + 4 <= na; i += 4)
+        v_muladd4(r + i, nr - i, b, nb, a + i);
+    for (; i < na; i++)
+        r[i + nb] = v_muladd1(r + i, b, nb, a[i]);
 }
 
 static int kmul(const digit *a, Py_ssize_t na, const digit *b, Py_ssize_t nb, digit *r);
@@ -340,21 +421,8 @@ static PyLongObject *x_add(PyLongObject *a, PyLongObject *b)
     PyLongObject *z = _PyLong_New(na + 1);
     if (z == NULL)
         return NULL;
-    digit *zd = z->long_value.ob_digit;
-    const digit *ad = a->long_value.ob_digit, *bd = b->long_value.ob_digit;
-    digit carry = 0;
-    Py_ssize_t i;
-    for (i = 0; i < nb; i++) {
-        carry += ad[i] + bd[i];
-        zd[i] = carry & MASK;
-        carry >>= SHIFT;
-    }
-    for (; i < na; i++) {
-        carry += ad[i];
-        zd[i] = carry & MASK;
-        carry >>= SHIFT;
-    }
-    zd[i] = carry;
+    z->long_value.ob_digit[na] =
+        v_add(z->long_value.ob_digit, a->long_value.ob_digit, na, b->long_value.ob_digit, nb);
     return z;
 }
 
@@ -383,8 +451,7 @@ static PyLongObject *x_sub(PyLongObject *a, PyLongObject *b)
     PyLongObject *z = _PyLong_New(na);
     if (z == NULL)
         return NULL;
-    memcpy(z->long_value.ob_digit, a->long_value.ob_digit, (size_t)na * sizeof(digit));
-    v_isub(z->long_value.ob_digit, na, b->long_value.ob_digit, nb);
+    v_sub(z->long_value.ob_digit, a->long_value.ob_digit, na, b->long_value.ob_digit, nb);
     _PyLong_SetSignAndDigitCount(z, sign, na);
     return z;
 }
@@ -436,6 +503,21 @@ PyObject *_PyLong_Multiply(PyLongObject *a, PyLongObject *b)
     Py_ssize_t na = _PyLong_DigitCount(a), nb = _PyLong_DigitCount(b);
     if (na == 0 || nb == 0)
         return Py_NewRef(_PyLong_GetZero());
+    if (na > nb) {
+        PyLongObject *t = a; a = b; b = t;
+        Py_ssize_t tn = na; na = nb; nb = tn;
+    }
+    int sign = _KrLong_SIGN(a) * _KrLong_SIGN(b);
+    if (na == 1) {
+        /* big * small (k * x, 10 * x): one pass, no temporaries */
+        PyLongObject *z = _PyLong_New(nb + 1);
+        if (z == NULL)
+            return NULL;
+        digit *zd = z->long_value.ob_digit;
+        zd[nb] = v_mul1(zd, b->long_value.ob_digit, nb, a->long_value.ob_digit[0], 0);
+        _PyLong_SetSignAndDigitCount(z, sign, nb + 1);
+        return _KrLong_Finish(z);
+    }
     PyLongObject *z = _PyLong_New(na + nb);
     if (z == NULL)
         return NULL;
@@ -446,102 +528,132 @@ PyObject *_PyLong_Multiply(PyLongObject *a, PyLongObject *b)
         Py_DECREF(z);
         return NULL;
     }
-    int sign = _KrLong_SIGN(a) * _KrLong_SIGN(b);
     _PyLong_SetSignAndDigitCount(z, sign, na + nb);
     return _KrLong_Finish(z);
 }
 
-/* Knuth's algorithm D: q[0:na-nb+1] = a / b, r[0:nb] = a % b, for nb >= 2 and
- * na >= nb, b normalised (top digit non-zero). */
-static int x_divrem(const digit *a, Py_ssize_t na, const digit *b, Py_ssize_t nb, digit *q,
-                    digit *r)
+/* Arithmetic right shift of a signed accumulator (floor division by 2**SHIFT). */
+#if defined(__GNUC__) || defined(__clang__)
+#define SAR_SHIFT(x) ((x) >> SHIFT)
+#else
+#define SAR_SHIFT(x) ((x) < 0 ? ~(~(x) >> SHIFT) : (x) >> SHIFT)
+#endif
+
+/* Knuth's algorithm D on unshifted digits: q[0:na-nb+1] = a / b and the remainder left
+ * in u[0:nb], where u[0:na+1] holds a followed by a zero digit on entry. nb >= 2,
+ * na >= nb, b's top digit non-zero.
+ *
+ * Knuth normalises both operands so the divisor's top digit has its high bit set; the
+ * trial quotient only ever looks at the top three digits of the scaled remainder and the
+ * top two of the scaled divisor, so those are formed on the fly from the unscaled digits
+ * and the multiply-subtract runs on the unscaled values (the quotient of two numbers
+ * scaled alike is the same). That saves shifting both operands in and the remainder
+ * back out: for the short quotients of most big-int code this is most of the work. */
+static void x_divrem(digit *u, Py_ssize_t na, const digit *b, Py_ssize_t nb, digit *q)
 {
-    digit *v = PyMem_Malloc((size_t)(na + 1 + nb) * sizeof(digit));
-    if (v == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    digit *w = v + na + 1;
-    /* Scale so the divisor's top digit has its high bit set: the trial quotient from the
-     * top two digits is then off by at most two. */
     int d = 0;
     for (digit top = b[nb - 1]; top < ((digit)1 << (SHIFT - 1)); top <<= 1)
         d++;
-    v_lshift(w, b, nb, d);
-    v[na] = v_lshift(v, a, na, d);
-    digit wtop = w[nb - 1], wnext = w[nb - 2];
+    int rd = SHIFT - d; /* in 1..30: digits are below 2**30, so >> 30 yields 0 */
+#define SCALED(x, k) ((digit)((((x)[k] << d) | ((k) > 0 ? (x)[(k) - 1] >> rd : 0)) & MASK))
+    digit wtop = SCALED(b, nb - 1), wnext = SCALED(b, nb - 2);
     for (Py_ssize_t j = na - nb; j >= 0; j--) {
-        digit *vj = v + j;
-        digit vtop = vj[nb];
-        twodigits vv = ((twodigits)vtop << SHIFT) | vj[nb - 1];
+        digit *uj = u + j;
+        Py_ssize_t k = j + nb;
+        digit vtop = SCALED(u, k), vnext = SCALED(u, k - 1), vthird = SCALED(u, k - 2);
+        twodigits vv = ((twodigits)vtop << SHIFT) | vnext;
         twodigits qh = vv / wtop;
         twodigits rh = vv - qh * wtop;
-        while (qh >= BASE || qh * wnext > ((rh << SHIFT) | vj[nb - 2])) {
+        while (qh >= BASE || qh * wnext > ((rh << SHIFT) | vthird)) {
             qh--;
             rh += wtop;
             if (rh >= BASE)
                 break;
         }
-        /* vj[0:nb+1] -= qh * w */
-        twodigits carry = 0;
+        /* uj[0:nb+1] -= qh * b, with a signed carry that stays within 64 bits */
+        stwodigits zhi = 0;
         for (Py_ssize_t i = 0; i < nb; i++) {
-            twodigits prod = qh * w[i] + carry;
-            digit lo = (digit)(prod & MASK);
-            carry = prod >> SHIFT;
-            if (vj[i] < lo) {
-                vj[i] = vj[i] + PyLong_BASE - lo;
-                carry++;
-            }
-            else
-                vj[i] -= lo;
+            stwodigits z = (stwodigits)uj[i] + zhi - (stwodigits)(qh * b[i]);
+            uj[i] = (digit)z & MASK;
+            zhi = SAR_SHIFT(z);
         }
-        if ((twodigits)vtop < carry) {
+        if ((stwodigits)uj[nb] + zhi < 0) {
             /* the trial digit was one too large: add the divisor back */
-            v_iadd(vj, nb, w, nb);
+            v_iadd(uj, nb, b, nb);
             qh--;
         }
-        vj[nb] = 0;
+        uj[nb] = 0;
         q[j] = (digit)qh;
     }
-    v_rshift(r, v, nb, d);
-    PyMem_Free(v);
-    return 0;
+#undef SCALED
 }
 
-/* Truncating division of magnitudes: *pq = |a| / |b|, *pr = |a| % |b| (fresh, positive,
- * unfinished ints). b must be non-zero. */
-static int x_divmod(PyLongObject *a, PyLongObject *b, PyLongObject **pq, PyLongObject **pr)
+/* Division of magnitudes: *pq = |a| / |b|, *pr = |a| % |b| (fresh, positive, unfinished
+ * ints), truncated; or, with floor set (the operands' signs differ), the magnitudes of
+ * the floor quotient and remainder: |q| + 1 and |b| - |r| when |r| is non-zero. Both
+ * objects get room for that adjustment, so it is done in place. b must be non-zero. */
+static int x_divmod(PyLongObject *a, PyLongObject *b, PyLongObject **pq, PyLongObject **pr,
+                    int floor)
 {
     Py_ssize_t na = _PyLong_DigitCount(a), nb = _PyLong_DigitCount(b);
     const digit *ad = a->long_value.ob_digit, *bd = b->long_value.ob_digit;
     PyLongObject *q, *r;
+    Py_ssize_t nq, nr;
     if (na < nb || (na == nb && ad[na - 1] < bd[nb - 1])) {
-        q = _PyLong_New(0);
-        r = _PyLong_New(na);
+        nq = 1;
+        nr = na;
+        q = _PyLong_New(1);
+        r = _PyLong_New(Py_MAX(na, nb));
         if (q == NULL || r == NULL)
             goto fail_qr;
+        q->long_value.ob_digit[0] = 0;
         if (na)
             memcpy(r->long_value.ob_digit, ad, (size_t)na * sizeof(digit));
-        *pq = q;
-        *pr = r;
-        return 0;
     }
-    if (nb == 1) {
-        q = _PyLong_New(na);
+    else if (nb == 1) {
+        nq = na + 1;
+        nr = 1;
+        q = _PyLong_New(nq);
         r = _PyLong_New(1);
         if (q == NULL || r == NULL)
             goto fail_qr;
         r->long_value.ob_digit[0] = v_divrem1(q->long_value.ob_digit, ad, na, bd[0]);
-        *pq = q;
-        *pr = r;
-        return 0;
+        q->long_value.ob_digit[na] = 0;
     }
-    q = _PyLong_New(na - nb + 1);
-    r = _PyLong_New(nb);
-    if (q == NULL || r == NULL)
-        goto fail_qr;
-    if (x_divrem(ad, na, bd, nb, q->long_value.ob_digit, r->long_value.ob_digit) < 0)
-        goto fail_qr;
+    else {
+        nq = na - nb + 2;
+        nr = nb;
+        q = _PyLong_New(nq);
+        /* A short quotient leaves a remainder nearly as long as the dividend: then the
+         * remainder object itself is the working copy. */
+        int inplace = na - nb < 16 + nb / 8;
+        r = _PyLong_New(inplace ? na + 1 : nb);
+        if (q == NULL || r == NULL)
+            goto fail_qr;
+        digit *u = inplace ? r->long_value.ob_digit
+                           : PyMem_Malloc((size_t)(na + 1) * sizeof(digit));
+        if (u == NULL) {
+            PyErr_NoMemory();
+            goto fail_qr;
+        }
+        memcpy(u, ad, (size_t)na * sizeof(digit));
+        u[na] = 0;
+        x_divrem(u, na, bd, nb, q->long_value.ob_digit);
+        q->long_value.ob_digit[nq - 1] = 0;
+        if (!inplace) {
+            memcpy(r->long_value.ob_digit, u, (size_t)nb * sizeof(digit));
+            PyMem_Free(u);
+        }
+    }
+    digit *rd = r->long_value.ob_digit;
+    if (floor && vnorm(rd, nr) > 0) {
+        /* r < |b|, so no borrow; q + 1 fits the spare top digit */
+        v_sub(rd, bd, nb, rd, nr);
+        nr = nb;
+        v_addcarry(q->long_value.ob_digit, nq, 1);
+    }
+    _PyLong_SetSignAndDigitCount(q, 1, nq);
+    _PyLong_SetSignAndDigitCount(r, 1, nr);
     *pq = q;
     *pr = r;
     return 0;
@@ -582,31 +694,15 @@ int _PyLong_FloorDivmod(PyLongObject *a, PyLongObject *b, PyLongObject **pdiv,
         }
         return 0;
     }
-    PyLongObject *q, *r;
-    if (x_divmod(a, b, &q, &r) < 0)
-        return -1;
     int sa = _KrLong_SIGN(a), sb = _KrLong_SIGN(b);
+    PyLongObject *q, *r;
+    if (x_divmod(a, b, &q, &r, sa != sb) < 0)
+        return -1;
+    /* the remainder takes the divisor's sign */
     _PyLong_SetSignAndDigitCount(q, sa * sb, _PyLong_DigitCount(q));
-    _PyLong_SetSignAndDigitCount(r, sa, _PyLong_DigitCount(r));
+    _PyLong_SetSignAndDigitCount(r, sb, _PyLong_DigitCount(r));
     PyObject *qo = _KrLong_Finish(q);
     PyObject *ro = _KrLong_Finish(r);
-    if (!_PyLong_IsZero((PyLongObject *)ro) && sa != sb) {
-        /* truncation rounded toward zero; floor needs one step further down */
-        PyObject *t = _PyLong_Add((PyLongObject *)ro, b);
-        Py_DECREF(ro);
-        ro = t;
-        if (ro == NULL) {
-            Py_DECREF(qo);
-            return -1;
-        }
-        t = _PyLong_Subtract((PyLongObject *)qo, (PyLongObject *)_PyLong_GetOne());
-        Py_DECREF(qo);
-        qo = t;
-        if (qo == NULL) {
-            Py_DECREF(ro);
-            return -1;
-        }
-    }
     if (pdiv)
         *pdiv = (PyLongObject *)qo;
     else
@@ -626,7 +722,7 @@ int _KrLong_DivRemTrunc(PyLongObject *a, PyLongObject *b, PyObject **pq, PyObjec
         return -1;
     }
     PyLongObject *q, *r;
-    if (x_divmod(a, b, &q, &r) < 0)
+    if (x_divmod(a, b, &q, &r, 0) < 0)
         return -1;
     int sa = _KrLong_SIGN(a), sb = _KrLong_SIGN(b);
     _PyLong_SetSignAndDigitCount(q, sa * sb, _PyLong_DigitCount(q));
@@ -641,35 +737,6 @@ int _KrLong_DivRemTrunc(PyLongObject *a, PyLongObject *b, PyObject **pq, PyObjec
     else
         Py_DECREF(ro);
     return 0;
-}
-
-/* Multiply |a| by a small factor and add a small addend, in place when there is room.
- * Used by the string parsers; returns a new reference (a is consumed). */
-PyObject *_KrLong_MulAddSmall(PyObject *aobj, digit factor, digit addend)
-{
-    PyLongObject *a = (PyLongObject *)aobj;
-    Py_ssize_t n = _PyLong_DigitCount(a);
-    PyLongObject *z = _PyLong_New(n + 1);
-    if (z == NULL) {
-        Py_DECREF(aobj);
-        return NULL;
-    }
-    twodigits carry = addend;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        carry += (twodigits)a->long_value.ob_digit[i] * factor;
-        z->long_value.ob_digit[i] = (digit)(carry & MASK);
-        carry >>= SHIFT;
-    }
-    z->long_value.ob_digit[n] = (digit)carry;
-    Py_DECREF(aobj);
-    return _KrLong_Finish(z);
-}
-
-/* Digits of |v| divided in place by a small divisor; returns the remainder. Only for
- * a private, not-yet-shared int (used when printing). */
-digit _KrLong_InplaceDivrem1(digit *d, Py_ssize_t n, digit div)
-{
-    return v_divrem1(d, d, n, div);
 }
 
 /* Multiply digit vectors (no aliasing with r): r[0:na+nb] = a * b. */

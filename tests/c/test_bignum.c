@@ -264,6 +264,241 @@ static void test_fast_binop(void)
     Py_DECREF(two);
 }
 
+/* an int from explicit 30-bit digits, least significant first */
+static PyObject *from_digits(const digit *d, Py_ssize_t n, int negative)
+{
+    return _PyLong_FromDigits(negative, n, d);
+}
+
+/* a*b == b*a, (a*b)//b == a, (a*b)%b == 0, checked modulo two primes as well */
+static void check_product(PyObject *a, PyObject *b, const char *what, long x, long y)
+{
+    PyObject *p = PyNumber_Multiply(a, b), *p2 = PyNumber_Multiply(b, a);
+    CHECK(p && p2 && PyObject_RichCompareBool(p, p2, Py_EQ) == 1, "%s commute %ld %ld", what,
+          x, y);
+    for (int k = 0; k < 2; k++) {
+        uint64_t mod = k ? P2 : P1;
+        uint64_t want = int_mod(a, mod) * int_mod(b, mod) % mod;
+        CHECK(int_mod(p, mod) == want, "%s residue %ld x %ld", what, x, y);
+    }
+    if (_PyLong_Sign(b) != 0) {
+        PyObject *qr = PyNumber_Divmod(p, b);
+        CHECK(qr && PyObject_RichCompareBool(PyTuple_GET_ITEM(qr, 0), a, Py_EQ) == 1 &&
+              _PyLong_Sign(PyTuple_GET_ITEM(qr, 1)) == 0, "%s exact quotient %ld %ld", what,
+              x, y);
+        Py_XDECREF(qr);
+    }
+    Py_XDECREF(p);
+    Py_XDECREF(p2);
+}
+
+/* operands of exactly n digits: random, all ones (carries through every digit), lone
+ * top bit, and ones in the low half */
+static PyObject *digit_operand(Py_ssize_t n, int kind)
+{
+    digit *d = malloc((size_t)n * sizeof(digit));
+    for (Py_ssize_t i = 0; i < n; i++) {
+        switch (kind) {
+        case 0: d[i] = (digit)(rnd() & PyLong_MASK); break;
+        case 1: d[i] = PyLong_MASK; break;
+        case 2: d[i] = i == n - 1 ? (digit)1 << (PyLong_SHIFT - 1) : 0; break;
+        default: d[i] = i < n / 2 ? PyLong_MASK : (digit)(rnd() & PyLong_MASK); break;
+        }
+    }
+    d[n - 1] |= 1;
+    PyObject *v = from_digits(d, n, kind == 0 && (rnd() & 1));
+    free(d);
+    return v;
+}
+
+/* sizes around the single-digit paths and the Karatsuba cutoffs (plain and squaring),
+ * balanced and lopsided */
+static void test_cutoffs(void)
+{
+    long sizes[] = {1, 2, 3, 4, 5, 7, 69, 70, 71, 72, 139, 140, 141, 142, 210, 281, 600};
+    int ns = (int)(sizeof sizes / sizeof sizes[0]);
+    for (int i = 0; i < ns; i++) {
+        for (int j = 0; j < ns; j++) {
+            for (int kind = 0; kind < 4; kind++) {
+                PyObject *a = digit_operand(sizes[i], kind);
+                PyObject *b = digit_operand(sizes[j], (kind + j) & 3);
+                check_product(a, b, "cutoff", sizes[i], sizes[j]);
+                if (i == j) {
+                    PyObject *sq = PyNumber_Multiply(a, a);
+                    PyObject *c = _PyLong_Copy((PyLongObject *)a);
+                    PyObject *pc = PyNumber_Multiply(a, c); /* not the squaring path */
+                    CHECK(sq && pc && PyObject_RichCompareBool(sq, pc, Py_EQ) == 1,
+                          "square == product %ld kind %d", sizes[i], kind);
+                    Py_XDECREF(sq);
+                    Py_XDECREF(pc);
+                    Py_XDECREF(c);
+                }
+                Py_DECREF(a);
+                Py_DECREF(b);
+            }
+        }
+    }
+}
+
+/* additions and subtractions whose carry or borrow runs through every digit, with
+ * every sign combination */
+static void test_carries(void)
+{
+    for (long n = 1; n <= 75; n += (n < 8 ? 1 : 17)) {
+        PyObject *ones = digit_operand(n, 1);
+        PyObject *one = PyLong_FromLong(1);
+        PyObject *top = PyNumber_Add(ones, one); /* BASE**n */
+        CHECK(_PyLong_NumBits(top) == n * PyLong_SHIFT + 1, "carry out of %ld digits", n);
+        PyObject *back = PyNumber_Subtract(top, one);
+        CHECK(PyObject_RichCompareBool(back, ones, Py_EQ) == 1, "borrow through %ld", n);
+        PyObject *nt = PyNumber_Negative(top), *no = PyNumber_Negative(ones);
+        PyObject *s1 = PyNumber_Add(no, PyLong_FromLong(-1));  /* -(BASE**n) */
+        PyObject *s2 = PyNumber_Subtract(one, top);            /* 1 - BASE**n */
+        PyObject *s3 = PyNumber_Add(nt, ones);                 /* -1 */
+        PyObject *s4 = PyNumber_Subtract(ones, ones);          /* 0 */
+        PyObject *s5 = PyNumber_Add(top, nt);                  /* 0 */
+        CHECK(PyObject_RichCompareBool(s1, nt, Py_EQ) == 1, "neg carry %ld", n);
+        CHECK(PyObject_RichCompareBool(s2, no, Py_EQ) == 1, "1 - B**n %ld", n);
+        CHECK(PyLong_AsLong(s3) == -1, "-B**n + (B**n-1) %ld", n);
+        CHECK(s4 == _PyLong_GetZero() && s5 == _PyLong_GetZero(), "zero is the cached 0");
+        PyObject *dbl = PyNumber_Add(ones, ones), *sh = PyNumber_Lshift(ones, one);
+        CHECK(PyObject_RichCompareBool(dbl, sh, Py_EQ) == 1, "x + x == x << 1 (%ld)", n);
+        Py_DECREF(dbl);
+        Py_DECREF(sh);
+        Py_DECREF(s1);
+        Py_DECREF(s2);
+        Py_DECREF(s3);
+        Py_DECREF(s4);
+        Py_DECREF(s5);
+        Py_DECREF(nt);
+        Py_DECREF(no);
+        Py_DECREF(back);
+        Py_DECREF(top);
+        Py_DECREF(one);
+        Py_DECREF(ones);
+    }
+}
+
+/* floor division identity and bounds for a / b */
+static void check_divmod(PyObject *a, PyObject *b, const char *what, int idx)
+{
+    PyObject *qr = PyNumber_Divmod(a, b);
+    if (qr == NULL) {
+        CHECK(0, "%s %d: divmod failed", what, idx);
+        PyErr_Clear();
+        return;
+    }
+    PyObject *q = PyTuple_GET_ITEM(qr, 0), *r = PyTuple_GET_ITEM(qr, 1);
+    PyObject *qb = PyNumber_Multiply(q, b);
+    PyObject *back = PyNumber_Add(qb, r);
+    PyObject *absr = PyNumber_Absolute(r), *absb = PyNumber_Absolute(b);
+    CHECK(PyObject_RichCompareBool(back, a, Py_EQ) == 1, "%s %d: q*b + r != a", what, idx);
+    CHECK(PyObject_RichCompareBool(absr, absb, Py_LT) == 1, "%s %d: |r| >= |b|", what, idx);
+    CHECK(_PyLong_Sign(r) == 0 || _PyLong_Sign(r) == _PyLong_Sign(b), "%s %d: sign of r",
+          what, idx);
+    Py_DECREF(absr);
+    Py_DECREF(absb);
+    Py_DECREF(back);
+    Py_DECREF(qb);
+    Py_DECREF(qr);
+}
+
+/* Divisors whose top digits make Knuth D's trial quotient one too large even after its
+ * two-digit correction, so a step must add the divisor back: three dividend digits equal
+ * q times the divisor's top two exactly, while the divisor's lower digits are all ones
+ * and the dividend's are zero. Then both are unscaled by 0..12 bits. (The same
+ * construction in tests/py/numbers/bigint_arith.py was checked against a model of the
+ * trial-quotient computation to take the add-back branch.) */
+static void test_addback(void)
+{
+    const twodigits B = PyLong_BASE;
+    int made = 0;
+    for (int tries = 0; made < 40 && tries < 100000; tries++) {
+        Py_ssize_t n = 2 + (Py_ssize_t)(rnd() % 5);
+        twodigits v1 = B / 2 + rnd() % (B / 2), v2 = rnd() % B, q = 1 + rnd() % (B - 1);
+        twodigits rhat = q * v2 / B;
+        if (rhat >= v1)
+            continue;
+        twodigits top = q * v1 + rhat;
+        Py_ssize_t extra = (Py_ssize_t)(rnd() % 4);
+        digit vd[16], ud[16];
+        /* v = [0]*extra + [MASK]*(n-2) + [v2, v1], u = [random]*extra + [0]*(n-1) +
+         * [u2, u1, u0], least significant first */
+        Py_ssize_t nv = extra + n, nu = extra + n + 2;
+        for (Py_ssize_t i = 0; i < extra; i++) {
+            vd[i] = 0;
+            ud[i] = (digit)(rnd() & PyLong_MASK);
+        }
+        for (Py_ssize_t i = extra; i < extra + n - 2; i++)
+            vd[i] = PyLong_MASK;
+        for (Py_ssize_t i = extra; i < extra + n - 1; i++)
+            ud[i] = 0;
+        vd[extra + n - 2] = (digit)v2;
+        vd[extra + n - 1] = (digit)v1;
+        ud[extra + n - 1] = (digit)(q * v2 - rhat * B);
+        ud[extra + n] = (digit)(top % B);
+        ud[extra + n + 1] = (digit)(top / B);
+        PyObject *u = from_digits(ud, nu, 0), *v = from_digits(vd, nv, 0);
+        PyObject *sh = PyLong_FromLong((long)(rnd() % 13));
+        PyObject *us = PyNumber_Rshift(u, sh), *vs = PyNumber_Rshift(v, sh);
+        if (_PyLong_NumBits(vs) > PyLong_SHIFT &&
+            PyObject_RichCompareBool(us, vs, Py_GE) == 1) {
+            check_divmod(us, vs, "addback", made);
+            PyObject *nu_ = PyNumber_Negative(us);
+            check_divmod(nu_, vs, "addback neg", made);
+            Py_DECREF(nu_);
+            made++;
+        }
+        Py_DECREF(us);
+        Py_DECREF(vs);
+        Py_DECREF(sh);
+        Py_DECREF(u);
+        Py_DECREF(v);
+    }
+    CHECK(made == 40, "only %d add-back cases", made);
+}
+
+/* dividends and divisors at digit boundaries, short and long quotients, zero */
+static void test_div_edges(void)
+{
+    long sizes[] = {1, 2, 3, 4, 17, 40, 41, 70, 150};
+    int ns = (int)(sizeof sizes / sizeof sizes[0]);
+    int idx = 0;
+    for (int i = 0; i < ns; i++) {
+        for (int j = 0; j < ns; j++) {
+            for (int kind = 0; kind < 4; kind++) {
+                PyObject *a = digit_operand(sizes[i], kind);
+                PyObject *b = digit_operand(sizes[j], 3 - kind);
+                check_divmod(a, b, "edges", idx++);
+                PyObject *nb = PyNumber_Negative(b);
+                check_divmod(a, nb, "edges neg", idx++);
+                /* a multiple of |b| plus |b|-1: the largest remainder */
+                PyObject *ab = PyNumber_Absolute(b);
+                PyObject *p = PyNumber_Multiply(a, ab), *one = PyLong_FromLong(1);
+                PyObject *bm1 = PyNumber_Subtract(ab, one);
+                PyObject *pr = PyNumber_Add(p, bm1);
+                PyObject *r = PyNumber_Remainder(pr, ab);
+                CHECK(r && PyObject_RichCompareBool(r, bm1, Py_EQ) == 1,
+                      "largest remainder %ld %ld", sizes[i], sizes[j]);
+                PyObject *zero = PyLong_FromLong(0);
+                PyObject *z = PyNumber_FloorDivide(zero, b);
+                CHECK(z == _PyLong_GetZero(), "0 // b");
+                Py_XDECREF(z);
+                Py_DECREF(zero);
+                Py_XDECREF(r);
+                Py_DECREF(pr);
+                Py_DECREF(bm1);
+                Py_DECREF(one);
+                Py_DECREF(p);
+                Py_DECREF(ab);
+                Py_DECREF(nb);
+                Py_DECREF(a);
+                Py_DECREF(b);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     Py_Initialize();
@@ -272,6 +507,10 @@ int main(void)
     test_str_roundtrip();
     test_known();
     test_fast_binop();
+    test_cutoffs();
+    test_carries();
+    test_addback();
+    test_div_edges();
     if (PyErr_Occurred()) {
         printf("FAIL: exception left set\n");
         PyErr_Print();
