@@ -93,6 +93,7 @@ struct _is {
     int int_max_str_digits;
     struct { int numfree; void *items; } float_freelist; /* floatobject.c */
     struct { PyObject *free[20]; int numfree[20]; } tuple_freelist; /* tupleobject.c, by size */
+    struct { int numfree; void *items[80]; } dict_freelist, list_freelist; /* pycore_freelist.h */
     uint64_t dict_version; /* last ma_version_tag handed out (dictobject.c) */
     /* runtime-area bookkeeping (errors.c, sysmodule.c, pylifecycle.c) */
     PyObject *warn_registry;   /* dict: (text, category, filename, lineno) -> True */

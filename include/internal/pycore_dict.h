@@ -23,7 +23,7 @@
 struct _dictvalues {
     uint8_t capacity; /* slots in values[] */
     uint8_t size;     /* entries listed in order[] (== ma_used) */
-    uint8_t embedded; /* still the __dict__ of a live instance: clear() keeps it split */
+    uint8_t embedded; /* flags, see dictobject.c: owned by a live instance; in the dict's block */
     uint8_t order[KR_SHARED_KEYS_MAX_SIZE + 1];
     PyObject *values[];
 };
@@ -47,6 +47,10 @@ Py_ssize_t _KrDict_SharedKeysSize(void);
 PyDictKeysObject *_KrType_GetCachedKeys(PyTypeObject *tp);
 /* Called for every allocation of an instance of a Py_TPFLAGS_INLINE_VALUES type. */
 void _KrDict_InstanceAllocated(PyTypeObject *tp);
+/* Gives a new instance its __dict__ up front when earlier instances of its class got
+ * attributes (as CPython's inline values are), so that the first attribute stores take
+ * the specialised path; best effort, no error. */
+void _KrDict_PrepareInstanceDict(PyObject *obj);
 /* A new empty __dict__ for obj: split on its type's shared keys when the type has a
  * managed dict, a plain dict otherwise. */
 PyObject *_KrDict_NewForObject(PyObject *obj);

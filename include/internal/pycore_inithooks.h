@@ -11,6 +11,7 @@
     X(_PyExc_InitTypes)             /* exception classes */ \
     X(_PyFloat_InitTypes)           /* float_info etc. */ \
     X(_PyGC_Init) \
+    X(_KrObject_InitFreeLists)      /* object.c: free lists emptied at exit */ \
     X(_PyEval_InitState)            /* eval loop: recursion limit, pending-call lock */
 #define KR_DECLARE_HOOK(fn) int fn(void);
 KR_INIT_HOOKS_PHASE1(KR_DECLARE_HOOK)

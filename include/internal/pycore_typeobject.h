@@ -25,6 +25,8 @@ void _KrType_FixupSlots(PyTypeObject *type);    /* heap type: slots from dunders
 int _KrType_UpdateSlot(PyTypeObject *type, PyObject *name); /* after setattr on a class */
 int _KrType_IsSlotName(PyObject *name);
 int _KrType_AddTpNew(PyTypeObject *type);       /* __new__ builtin for a type with tp_new */
+int _KrType_HasSlotInit(PyTypeObject *type);    /* tp_init calls a Python __init__ */
+int _KrType_InitVector(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames);
 /* typeobject.c */
 int _KrType_MroInternal(PyTypeObject *type, PyObject **p_old_mro);
 int _KrType_AddSubclass(PyTypeObject *base, PyTypeObject *type);
@@ -35,6 +37,8 @@ PyObject *_KrType_Mro(PyTypeObject *type);         /* C3, new tuple */
 int _KrType_IsAbstractInstantiation(PyTypeObject *type); /* raises, returns -1 */
 void _KrType_HeapFree(void *op);
 size_t _KrType_PreSize(PyTypeObject *type);
+PyObject *_KrType_CallHeapType(PyObject *type, PyObject *const *args, size_t nargsf,
+                               PyObject *kwnames); /* tp_vectorcall of classes */
 /* type_new.c */
 PyObject *_KrType_New(PyTypeObject *metatype, PyObject *args, PyObject *kwds);
 void _KrType_SubtypeDealloc(PyObject *self);

@@ -13,6 +13,7 @@
  *      finalizer are put back, and tp_clear breaks the remaining cycles.
  * Survivors move to the next older generation. */
 #include "Python.h"
+#include "internal/pycore_freelist.h"
 #include "internal/pycore_gc.h"
 #include "internal/pycore_dict.h"
 
@@ -724,6 +725,12 @@ static Py_ssize_t gc_collect_main(struct _gc_runtime_state *st, int generation)
     }
     m += info.count;
     delete_garbage(st, garbage, old);
+    /* As CPython: a full collection also gives the free lists' memory back. */
+    if (generation == KR_NUM_GENERATIONS - 1) {
+        PyThreadState *ts = _PyThreadState_GET();
+        if (ts != NULL && ts->interp != NULL)
+            _PyObject_ClearFreeLists(ts->interp);
+    }
 
     if (st->debug & DEBUG_STATS) {
         struct timespec t1;

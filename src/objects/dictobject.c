@@ -14,6 +14,7 @@
  * ordinary table through dictresize. */
 #include "Python.h"
 #include "dict_internal.h"
+#include "internal/pycore_freelist.h"
 
 #define PERTURB_SHIFT 5
 #define GROWTH_RATE(d) ((d)->ma_used * 3)
@@ -247,6 +248,10 @@ shared_keys_usable_size(PyDictKeysObject *keys)
     return keys->dk_nentries + keys->dk_usable;
 }
 
+/* Bits of PyDictValues.embedded. */
+#define KR_VALUES_EMBEDDED 1 /* still the __dict__ of a live instance: clear() keeps it split */
+#define KR_VALUES_IN_DICT 2  /* allocated in one block with its dict (never freed alone) */
+
 static PyDictValues *
 new_values(Py_ssize_t capacity)
 {
@@ -270,7 +275,8 @@ free_values(PyDictValues *v)
 {
     for (Py_ssize_t i = 0; i < v->capacity; i++)
         Py_XDECREF(v->values[i]);
-    PyMem_Free(v);
+    if (!(v->embedded & KR_VALUES_IN_DICT))
+        PyMem_Free(v);
 }
 
 static void
@@ -850,7 +856,7 @@ PyDict_Clear(PyObject *op)
     if (oldkeys == Py_EMPTY_KEYS)
         return;
     mp->ma_version_tag = DICT_NEXT_VERSION();
-    if (oldvalues != NULL && oldvalues->embedded) {
+    if (oldvalues != NULL && (oldvalues->embedded & KR_VALUES_EMBEDDED)) {
         /* an instance's own __dict__ stays on its class's shared keys (as in CPython,
          * whose values live inside the instance); take the values out first, since
          * releasing them may run code that uses the dict */
@@ -1187,10 +1193,47 @@ PyDict_Size(PyObject *mp)
     return ((PyDictObject *)mp)->ma_used;
 }
 
+/* ---- free list ------------------------------------------------------------------------- */
+
+/* An exact dict object (fields unset, untracked), from the free list when it has one. */
+static PyDictObject *
+dict_alloc_object(void)
+{
+    PyThreadState *ts = _PyThreadState_GET();
+    if (ts != NULL && ts->interp->dict_freelist.numfree > 0) {
+        PyInterpreterState *interp = ts->interp;
+        PyDictObject *mp = interp->dict_freelist.items[--interp->dict_freelist.numfree];
+        Py_SET_REFCNT(mp, 1);
+        return mp;
+    }
+    return PyObject_GC_New(PyDictObject, &PyDict_Type);
+}
+
+/* Parks a dead exact dict (untracked, fields released); 0 when the list is full. */
+static int
+dict_park(PyDictObject *mp)
+{
+    PyThreadState *ts = _PyThreadState_GET();
+    if (ts == NULL)
+        return 0;
+    PyInterpreterState *interp = ts->interp;
+    if (interp->dict_freelist.numfree >= KR_DICT_FREELIST_MAX || interp->finalizing)
+        return 0;
+    interp->dict_freelist.items[interp->dict_freelist.numfree++] = mp;
+    return 1;
+}
+
+void
+_PyDict_ClearFreeList(PyInterpreterState *interp)
+{
+    while (interp->dict_freelist.numfree > 0)
+        PyObject_GC_Del(interp->dict_freelist.items[--interp->dict_freelist.numfree]);
+}
+
 static PyObject *
 new_dict_with_keys(PyDictKeysObject *keys, Py_ssize_t used)
 {
-    PyDictObject *mp = PyObject_GC_New(PyDictObject, &PyDict_Type);
+    PyDictObject *mp = dict_alloc_object();
     if (mp == NULL) {
         dictkeys_decref(keys);
         return NULL;
@@ -1306,7 +1349,7 @@ PyDict_Copy(PyObject *o)
         PyDictValues *newvals = new_values(shared_keys_usable_size(mp->ma_keys));
         if (newvals == NULL)
             return NULL;
-        PyDictObject *new = PyObject_GC_New(PyDictObject, &PyDict_Type);
+        PyDictObject *new = dict_alloc_object();
         if (new == NULL) {
             free_values(newvals);
             return NULL;
@@ -1693,14 +1736,25 @@ _KrDict_NewForObject(PyObject *obj)
     PyDictKeysObject *keys = _KrType_GetCachedKeys(tp);
     if (keys == NULL)
         return NULL;
-    PyDictValues *vals = new_values(shared_keys_usable_size(keys));
-    if (vals == NULL)
+    /* One block for the dict and its values: an instance's __dict__ is made for nearly
+     * every instance, and CPython needs no allocation at all for it. */
+    Py_ssize_t capacity = shared_keys_usable_size(keys);
+    PyDictObject *mp = (PyDictObject *)_PyObject_GC_Alloc(
+        sizeof(PyDictObject) + sizeof(PyDictValues) + (size_t)capacity * sizeof(PyObject *));
+    if (mp == NULL)
         return NULL;
-    vals->embedded = (tp->tp_flags & Py_TPFLAGS_INLINE_VALUES) != 0;
-    PyDictObject *mp = PyObject_GC_New(PyDictObject, &PyDict_Type);
-    if (mp == NULL) {
-        free_values(vals);
-        return NULL;
+    PyObject_Init((PyObject *)mp, &PyDict_Type);
+    PyDictValues *vals = (PyDictValues *)(mp + 1);
+    vals->capacity = (uint8_t)capacity;
+    vals->size = 0;
+    vals->embedded = KR_VALUES_IN_DICT;
+    for (Py_ssize_t i = 0; i < capacity; i++)
+        vals->values[i] = NULL;
+    if (tp->tp_flags & Py_TPFLAGS_INLINE_VALUES) {
+        vals->embedded |= KR_VALUES_EMBEDDED;
+        /* CPython 3.13 keeps these values inside the instance: no container of its own
+         * towards the next collection */
+        _KrObject_GC_Uncount((PyObject *)mp);
     }
     keys->dk_refcnt++;
     mp->ma_keys = keys;
@@ -1711,11 +1765,29 @@ _KrDict_NewForObject(PyObject *obj)
 }
 
 void
+_KrDict_PrepareInstanceDict(PyObject *obj)
+{
+    PyTypeObject *tp = Py_TYPE(obj);
+    PyDictKeysObject *keys = (PyDictKeysObject *)((PyHeapTypeObject *)tp)->ht_cached_keys;
+    if (!(tp->tp_flags & Py_TPFLAGS_INLINE_VALUES) || !(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) ||
+        keys == NULL || keys->dk_nentries == 0)
+        return;
+    PyObject **dictptr = _PyObject_ManagedDictPtr(obj);
+    if (*dictptr != NULL)
+        return;
+    PyObject *dict = _KrDict_NewForObject(obj);
+    if (dict == NULL)
+        PyErr_Clear(); /* made lazily (and any error raised) by the first store */
+    else
+        *dictptr = dict;
+}
+
+void
 _KrDict_DetachFromObject(PyObject *dict)
 {
     PyDictObject *mp = (PyDictObject *)dict;
     if (mp->ma_values != NULL)
-        mp->ma_values->embedded = 0;
+        mp->ma_values->embedded &= (uint8_t)~KR_VALUES_EMBEDDED;
 }
 
 /* ---- the dict type --------------------------------------------------------------------- */
@@ -1734,7 +1806,8 @@ dict_dealloc(PyObject *self)
     if (values != NULL)
         free_values(values);
     dictkeys_decref(keys);
-    Py_TYPE(mp)->tp_free((PyObject *)mp);
+    if (!PyDict_CheckExact(mp) || !dict_park(mp))
+        Py_TYPE(mp)->tp_free((PyObject *)mp);
     Py_TRASHCAN_END
 }
 

@@ -4,6 +4,7 @@
 #include "Python.h"
 #include "internal/pycore_iterators.h"
 #include "listsort.h"
+#include "internal/pycore_freelist.h"
 
 static PyObject *list_iter(PyObject *seq);
 
@@ -67,6 +68,15 @@ list_preallocate_exact(PyListObject *self, Py_ssize_t size)
     return 0;
 }
 
+/* ---- free list ------------------------------------------------------------------------- */
+
+void
+_PyList_ClearFreeList(PyInterpreterState *interp)
+{
+    while (interp->list_freelist.numfree > 0)
+        PyObject_GC_Del(interp->list_freelist.items[--interp->list_freelist.numfree]);
+}
+
 PyObject *
 PyList_New(Py_ssize_t size)
 {
@@ -74,9 +84,18 @@ PyList_New(Py_ssize_t size)
         PyErr_BadInternalCall();
         return NULL;
     }
-    PyListObject *op = PyObject_GC_New(PyListObject, &PyList_Type);
-    if (op == NULL)
-        return NULL;
+    PyListObject *op;
+    PyThreadState *ts = _PyThreadState_GET();
+    if (ts != NULL && ts->interp->list_freelist.numfree > 0) {
+        PyInterpreterState *interp = ts->interp;
+        op = interp->list_freelist.items[--interp->list_freelist.numfree];
+        Py_SET_REFCNT(op, 1);
+    }
+    else {
+        op = PyObject_GC_New(PyListObject, &PyList_Type);
+        if (op == NULL)
+            return NULL;
+    }
     if (size <= 0) {
         op->ob_item = NULL;
     }
@@ -734,7 +753,15 @@ list_dealloc(PyObject *self)
             Py_XDECREF(op->ob_item[i]);
         PyMem_Free(op->ob_item);
     }
-    Py_TYPE(op)->tp_free((PyObject *)op);
+    PyThreadState *ts = _PyThreadState_GET();
+    if (PyList_CheckExact(op) && ts != NULL &&
+        ts->interp->list_freelist.numfree < KR_LIST_FREELIST_MAX && !ts->interp->finalizing) {
+        PyInterpreterState *interp = ts->interp;
+        interp->list_freelist.items[interp->list_freelist.numfree++] = op;
+    }
+    else {
+        Py_TYPE(op)->tp_free((PyObject *)op);
+    }
     Py_TRASHCAN_END
 }
 
@@ -1126,7 +1153,8 @@ list_vectorcall(PyObject *type, PyObject *const *args, size_t nargsf, PyObject *
     Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
     if (!_PyArg_CheckPositional("list", nargs, 0, 1))
         return NULL;
-    PyObject *list = PyType_GenericAlloc((PyTypeObject *)type, 0);
+    PyObject *list = type == (PyObject *)&PyList_Type ? PyList_New(0)
+                                                      : PyType_GenericAlloc((PyTypeObject *)type, 0);
     if (list == NULL)
         return NULL;
     if (nargs && list_init_impl((PyListObject *)list, args[0]) < 0) {

@@ -6,11 +6,42 @@
 #include "internal/pycore_typelist.h"
 #include "internal/pycore_ids.h"
 #include "internal/pycore_dict.h"
+#include "internal/pycore_freelist.h"
 
 void _Py_Dealloc(PyObject *op)
 {
     destructor dealloc = Py_TYPE(op)->tp_dealloc;
     dealloc(op);
+}
+
+/* ---- free lists ------------------------------------------------------------------------ */
+
+void _PyObject_ClearFreeLists(PyInterpreterState *interp)
+{
+    if (interp == NULL)
+        return;
+    /* the float and tuple lists belong to the current thread's interpreter */
+    if (_PyThreadState_GET() != NULL && _PyInterpreterState_GET() == interp) {
+        _KrTuple_ClearFreeList();
+        _PyFloat_ClearFreeList();
+    }
+    _PyList_ClearFreeList(interp);
+    _PyDict_ClearFreeList(interp);
+}
+
+static void clear_free_lists_at_exit(void)
+{
+    /* Runs after the last collection of Py_FinalizeEx, once nothing parks objects any
+     * more (interp->finalizing), while the interpreter state still exists. */
+    if (_PyThreadState_GET() != NULL)
+        _PyObject_ClearFreeLists(_PyInterpreterState_GET());
+}
+
+int _KrObject_InitFreeLists(void)
+{
+    /* a full table of exit functions only costs the parked objects at exit */
+    (void)Py_AtExit(clear_free_lists_at_exit);
+    return 0;
 }
 
 /* ---- start-up: ready every static type in the shared list, in order ---------------- */

@@ -97,14 +97,10 @@ static void clear_instance_dict(PyObject *self)
     }
 }
 
-void _KrType_SubtypeDealloc(PyObject *self)
+/* Everything after untracking; returns early when a finalizer resurrected self. */
+static void subtype_dealloc_body(PyObject *self, PyTypeObject *type, int gc)
 {
-    PyTypeObject *type = Py_TYPE(self);
     PyTypeObject *base = static_base(type);
-    int gc = (type->tp_flags & Py_TPFLAGS_HAVE_GC) != 0;
-
-    if (gc)
-        PyObject_GC_UnTrack(self);
     if (type->tp_finalize != NULL) {
         /* The finalizer may resurrect the object, so it needs to be tracked again. */
         if (gc)
@@ -124,11 +120,36 @@ void _KrType_SubtypeDealloc(PyObject *self)
             clear_slots(t, self);
     }
     clear_instance_dict(self);
-    /* The static base's dealloc may expect a tracked object (it untracks itself). */
-    if (gc && (base->tp_flags & Py_TPFLAGS_HAVE_GC))
+    if (gc && (base->tp_flags & Py_TPFLAGS_HAVE_GC)) {
+        /* The static base's dealloc may expect a tracked object (it untracks itself).
+         * Its own trashcan must not defer self: the deferred call would come back here
+         * and release the type twice. Handing it back the level our trashcan took keeps
+         * its depth check below the limit ours just passed. */
         PyObject_GC_Track(self);
-    base->tp_dealloc(self);
+        PyThreadState *ts = _PyThreadState_GET();
+        ts->trash_delete_nesting--;
+        base->tp_dealloc(self);
+        ts->trash_delete_nesting++;
+    }
+    else {
+        base->tp_dealloc(self);
+    }
     Py_DECREF(type);
+}
+
+void _KrType_SubtypeDealloc(PyObject *self)
+{
+    PyTypeObject *type = Py_TYPE(self);
+    if (!(type->tp_flags & Py_TPFLAGS_HAVE_GC)) {
+        subtype_dealloc_body(self, type, 0);
+        return;
+    }
+    PyObject_GC_UnTrack(self);
+    /* A long chain of instances (linked through __slots__ or a base's items) is freed
+     * iteratively instead of recursing once per link. */
+    Py_TRASHCAN_BEGIN(self, _KrType_SubtypeDealloc)
+    subtype_dealloc_body(self, type, 1);
+    Py_TRASHCAN_END
 }
 
 int _KrType_SubtypeTraverse(PyObject *self, visitproc visit, void *arg)
@@ -539,6 +560,7 @@ PyObject *_KrType_New(PyTypeObject *metatype, PyObject *args, PyObject *kwds)
     type->tp_clear = _KrType_SubtypeClear;
     type->tp_alloc = PyType_GenericAlloc;
     type->tp_free = _KrType_HeapFree;
+    type->tp_vectorcall = _KrType_CallHeapType;
     type->tp_dict = dict;
     dict = NULL;
     PyObject *tdict = type->tp_dict;

@@ -619,6 +619,69 @@ static int slot_tp_init(PyObject *self, PyObject *args, PyObject *kwds)
     return 0;
 }
 
+int _KrType_HasSlotInit(PyTypeObject *type)
+{
+    return type->tp_init == slot_tp_init;
+}
+
+#define KR_INIT_SMALL_STACK 8
+
+/* slot_tp_init for a caller holding the arguments as a vector (calling a class): self
+ * goes in front of them, in the caller's spare slot when PY_VECTORCALL_ARGUMENTS_OFFSET
+ * allows, so no argument tuple or keyword dict is ever built. */
+int _KrType_InitVector(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    int unbound;
+    PyObject *meth = lookup_maybe_method(self, _Py_ID(__init__), &unbound);
+    if (meth == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_SetObject(PyExc_AttributeError, _Py_ID(__init__));
+        return -1;
+    }
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    PyObject *res;
+    if (!unbound) {
+        res = PyObject_Vectorcall(meth, args, (size_t)nargs, kwnames);
+    }
+    else if (nargsf & PY_VECTORCALL_ARGUMENTS_OFFSET) {
+        PyObject **slot = (PyObject **)args - 1;
+        PyObject *saved = *slot;
+        *slot = self;
+        res = PyObject_Vectorcall(meth, slot, (size_t)(nargs + 1), kwnames);
+        *slot = saved;
+    }
+    else {
+        Py_ssize_t total = nargs + (kwnames != NULL ? PyTuple_GET_SIZE(kwnames) : 0);
+        PyObject *small[KR_INIT_SMALL_STACK];
+        PyObject **stack = small;
+        if (total + 1 > KR_INIT_SMALL_STACK) {
+            stack = PyMem_Malloc((size_t)(total + 1) * sizeof(PyObject *));
+            if (stack == NULL) {
+                Py_DECREF(meth);
+                PyErr_NoMemory();
+                return -1;
+            }
+        }
+        stack[0] = self;
+        if (total)
+            memcpy(stack + 1, args, (size_t)total * sizeof(PyObject *));
+        res = PyObject_Vectorcall(meth, stack, (size_t)(nargs + 1), kwnames);
+        if (stack != small)
+            PyMem_Free(stack);
+    }
+    Py_DECREF(meth);
+    if (res == NULL)
+        return -1;
+    if (res != Py_None) {
+        PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
+                     Py_TYPE(res)->tp_name);
+        Py_DECREF(res);
+        return -1;
+    }
+    Py_DECREF(res);
+    return 0;
+}
+
 static PyObject *slot_tp_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
     PyObject *func = PyObject_GetAttr((PyObject *)type, _Py_ID(__new__));

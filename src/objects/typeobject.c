@@ -1031,8 +1031,10 @@ PyObject *PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems)
     }
     if (type->tp_itemsize != 0)
         Py_SET_SIZE(obj, nitems);
-    if (type->tp_flags & Py_TPFLAGS_INLINE_VALUES)
+    if (type->tp_flags & Py_TPFLAGS_INLINE_VALUES) {
         _KrDict_InstanceAllocated(type);
+        _KrDict_PrepareInstanceDict(obj);
+    }
     if (type->tp_flags & Py_TPFLAGS_HAVE_GC)
         PyObject_GC_Track(obj);
     return obj;
@@ -1169,6 +1171,33 @@ static PyObject *type_vectorcall(PyObject *metatype, PyObject *const *args, size
     Py_DECREF(tuple);
     Py_XDECREF(kwds);
     return res;
+}
+
+/* Calling a class. The common case — object.__new__ and a Python __init__ — allocates
+ * the instance and hands the caller's argument vector straight to __init__ with self in
+ * front; everything else (a custom __new__, a C base's constructor, errors about excess
+ * arguments) goes through type_call with a tuple, whose messages stay the reference. */
+PyObject *_KrType_CallHeapType(PyObject *callable, PyObject *const *args, size_t nargsf,
+                               PyObject *kwnames)
+{
+    PyTypeObject *type = (PyTypeObject *)callable;
+    if (Py_TYPE(type)->tp_call == type_call && type->tp_new == _KrObject_New &&
+        !(type->tp_flags & Py_TPFLAGS_IS_ABSTRACT)) {
+        if (_KrType_HasSlotInit(type)) {
+            PyObject *obj = type->tp_alloc(type, 0);
+            if (obj == NULL)
+                return NULL;
+            if (_KrType_InitVector(obj, args, nargsf, kwnames) < 0) {
+                Py_DECREF(obj);
+                return NULL;
+            }
+            return obj;
+        }
+        if (type->tp_init == _KrObject_Init && PyVectorcall_NARGS(nargsf) == 0 &&
+            (kwnames == NULL || PyTuple_GET_SIZE(kwnames) == 0))
+            return type->tp_alloc(type, 0);
+    }
+    return _PyObject_MakeTpCall(callable, args, PyVectorcall_NARGS(nargsf), kwnames);
 }
 
 static int type_init(PyObject *cls, PyObject *args, PyObject *kwds)

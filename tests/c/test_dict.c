@@ -5,6 +5,7 @@
 #include "Python.h"
 #include "../../src/objects/dict_internal.h"
 #include "internal/pycore_dict.h"
+#include "internal/pycore_freelist.h"
 
 static int failures = 0;
 
@@ -347,6 +348,67 @@ test_split_popitem_and_resize(void)
     Py_DECREF(cls);
 }
 
+/* Free lists: a freed exact dict or list is handed out again (reset, tracked as a new
+ * one would be), at most KR_*_FREELIST_MAX are kept, clearing empties them; an instance's
+ * __dict__ holds its values in its own block, and a class whose instances got attributes
+ * gives new instances their __dict__ up front. */
+static void
+test_free_lists(void)
+{
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    _PyObject_ClearFreeLists(interp);
+    CHECK(interp->dict_freelist.numfree == 0 && interp->list_freelist.numfree == 0);
+    PyObject *d = PyDict_New();
+    PyObject *l = PyList_New(3);
+    void *dp = d, *lp = l;
+    CHECK(PyDict_SetItemString(d, "k", Py_None) == 0);
+    Py_DECREF(d);
+    Py_DECREF(l);
+    CHECK(interp->dict_freelist.numfree == 1 && interp->list_freelist.numfree == 1);
+    PyObject *d2 = PyDict_New();
+    PyObject *l2 = PyList_New(0);
+    CHECK((void *)d2 == dp && (void *)l2 == lp);
+    CHECK(PyDict_GET_SIZE(d2) == 0 && PyList_GET_SIZE(l2) == 0 && Py_REFCNT(d2) == 1);
+    CHECK(PyDict_GetItemString(d2, "k") == NULL && _PyDict_SizeOf((PyDictObject *)d2) == 48);
+    CHECK(PyObject_GC_IsTracked(l2) && ((PyListObject *)l2)->allocated == 0);
+    Py_DECREF(d2);
+    Py_DECREF(l2);
+    PyObject *many[KR_DICT_FREELIST_MAX + 10];
+    for (int i = 0; i < KR_DICT_FREELIST_MAX + 10; i++)
+        many[i] = PyDict_New();
+    for (int i = 0; i < KR_DICT_FREELIST_MAX + 10; i++)
+        Py_DECREF(many[i]);
+    CHECK(interp->dict_freelist.numfree == KR_DICT_FREELIST_MAX);
+    /* dict subclasses are never parked */
+    PyObject *sub = PyObject_CallNoArgs((PyObject *)&PyDict_Type);
+    Py_DECREF(sub);
+    CHECK(interp->dict_freelist.numfree == KR_DICT_FREELIST_MAX);
+    _PyObject_ClearFreeLists(interp);
+    CHECK(interp->dict_freelist.numfree == 0 && interp->list_freelist.numfree == 0);
+
+    PyObject *cls = new_class("Inline");
+    CHECK(PyType_HasFeature((PyTypeObject *)cls, Py_TPFLAGS_INLINE_VALUES));
+    PyObject *a = PyObject_CallNoArgs(cls);
+    CHECK(*_PyObject_ManagedDictPtr(a) == NULL);
+    set_attr(a, "x", 1);
+    PyDictObject *da = instance_dict(a);
+    CHECK((char *)da->ma_values == (char *)(da + 1));
+    PyObject *b = PyObject_CallNoArgs(cls);
+    PyDictObject *db = (PyDictObject *)*_PyObject_ManagedDictPtr(b);
+    CHECK(db != NULL && db->ma_used == 0 && db->ma_keys == da->ma_keys);
+    set_attr(b, "x", 2);
+    CHECK(PyLong_AsLong(_KrDict_SplitValueAt((PyObject *)db, da->ma_keys, 0)) == 2);
+    /* the dict outlives its instance and then un-shares on clear() */
+    Py_INCREF(da);
+    Py_DECREF(a);
+    CHECK(PyLong_AsLong(PyDict_GetItemString((PyObject *)da, "x")) == 1);
+    PyDict_Clear((PyObject *)da);
+    CHECK(PyDict_GET_SIZE((PyObject *)da) == 0 && da->ma_values == NULL);
+    Py_DECREF(da);
+    Py_DECREF(b);
+    Py_DECREF(cls);
+}
+
 int
 main(void)
 {
@@ -360,6 +422,7 @@ main(void)
     test_split_basic();
     test_split_full_and_copy();
     test_split_popitem_and_resize();
+    test_free_lists();
     if (failures == 0)
         printf("test_dict: all passed\n");
     return failures != 0;

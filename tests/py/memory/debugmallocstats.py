@@ -45,5 +45,5 @@ n1 = sys.getallocatedblocks()
 print(n1 - n0 >= 10000)
 del keep
 n2 = sys.getallocatedblocks()
-print(n1 - n2 >= 10000)
+print(n1 - n2 >= 9990)  # the list object itself may stay on a free list
 print(sys._debugmallocstats.__name__)
