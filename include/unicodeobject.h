@@ -101,6 +101,10 @@ PyObject *PyUnicode_Substring(PyObject *, Py_ssize_t start, Py_ssize_t end);
 PyObject *PyUnicode_Concat(PyObject *, PyObject *);
 void PyUnicode_Append(PyObject **pleft, PyObject *right);
 void PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right);
+/* s += t for the eval loop: grows *pleft in place when no one else can see it (exact,
+ * refcount 1, not interned, wide enough for right), else concatenates. Consumes *pleft;
+ * 0 with the result in *pleft, or -1 with an exception and *pleft NULL. */
+int _KrUnicode_AppendInPlace(PyObject **pleft, PyObject *right);
 PyObject *PyUnicode_Join(PyObject *separator, PyObject *seq);
 PyObject *_PyUnicode_JoinArray(PyObject *separator, PyObject *const *items, Py_ssize_t n);
 PyObject *PyUnicode_Split(PyObject *s, PyObject *sep, Py_ssize_t maxsplit);
@@ -166,6 +170,9 @@ int _PyFloat_FormatAdvancedWriter(_PyUnicodeWriter *, PyObject *obj, PyObject *s
                                   Py_ssize_t start, Py_ssize_t end);
 int _PyComplex_FormatAdvancedWriter(_PyUnicodeWriter *, PyObject *obj, PyObject *spec,
                                     Py_ssize_t start, Py_ssize_t end);
+/* PyObject_Format(obj, spec) (spec may be NULL) for the f-string opcodes: exact int,
+ * float and str go straight to the formatter, everything else to PyObject_Format. */
+PyObject *_KrObject_FormatWithSpec(PyObject *obj, PyObject *spec);
 PyObject *PyUnicode_DecodeUTF16(const char *s, Py_ssize_t size, const char *errors,
                                 int *byteorder);
 PyObject *PyUnicode_DecodeUTF32(const char *s, Py_ssize_t size, const char *errors,

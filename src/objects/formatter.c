@@ -23,9 +23,12 @@ static int is_align(Py_UCS4 c) { return c == '<' || c == '>' || c == '=' || c ==
 static int read_number(PyObject *spec, Py_ssize_t *pos, Py_ssize_t end, Py_ssize_t *out)
 {
     Py_ssize_t v = 0, n = 0;
+    int kind = PyUnicode_KIND(spec);
+    const void *data = PyUnicode_DATA(spec);
     while (*pos < end) {
-        Py_UCS4 c = PyUnicode_READ_CHAR(spec, *pos);
-        int d = _PyUnicode_ToDecimalDigit(c);
+        Py_UCS4 c = PyUnicode_READ(kind, data, *pos);
+        int d = c < 128 ? (c >= '0' && c <= '9' ? (int)(c - '0') : -1)
+                        : _PyUnicode_ToDecimalDigit(c);
         if (d < 0)
             break;
         if (v > (PY_SSIZE_T_MAX - d) / 10) {
@@ -62,7 +65,9 @@ static int parse_spec(PyObject *obj, PyObject *spec, Py_ssize_t start, Py_ssize_
     s->thousands = 0;
     s->precision = -1;
     s->type = default_type;
-#define CH(i) PyUnicode_READ_CHAR(spec, (i))
+    int spec_kind = PyUnicode_KIND(spec);
+    const void *spec_data = PyUnicode_DATA(spec);
+#define CH(i) PyUnicode_READ(spec_kind, spec_data, (i))
     if (end - pos >= 2 && is_align(CH(pos + 1))) {
         s->align = CH(pos + 1);
         s->fill = CH(pos);
@@ -192,6 +197,30 @@ static int write_padded(_PyUnicodeWriter *w, PyObject *body, const Spec *s)
     return 0;
 }
 
+/* Writes n ASCII characters at the writer's position; room was prepared. */
+static void put_ascii(_PyUnicodeWriter *w, const char *p, Py_ssize_t n)
+{
+    if (w->kind == PyUnicode_1BYTE_KIND)
+        memcpy((char *)w->data + w->pos, p, (size_t)n);
+    else
+        for (Py_ssize_t i = 0; i < n; i++)
+            PyUnicode_WRITE(w->kind, w->data, w->pos + i, (Py_UCS1)p[i]);
+    w->pos += n;
+}
+
+/* Writes n copies of ch at the writer's position; room was prepared. */
+static void put_fill(_PyUnicodeWriter *w, Py_UCS4 ch, Py_ssize_t n)
+{
+    if (n <= 0)
+        return;
+    if (w->kind == PyUnicode_1BYTE_KIND)
+        memset((char *)w->data + w->pos, (int)ch, (size_t)n);
+    else
+        for (Py_ssize_t i = 0; i < n; i++)
+            PyUnicode_WRITE(w->kind, w->data, w->pos + i, ch);
+    w->pos += n;
+}
+
 /* ---- str -------------------------------------------------------------------------- */
 
 int _PyUnicode_FormatAdvancedWriter(_PyUnicodeWriter *w, PyObject *obj, PyObject *spec,
@@ -227,12 +256,24 @@ int _PyUnicode_FormatAdvancedWriter(_PyUnicodeWriter *w, PyObject *obj, PyObject
         n = s.precision;
     if ((s.width < 0 || s.width <= n) && n == PyUnicode_GET_LENGTH(obj))
         return _PyUnicodeWriter_WriteStr(w, obj);
-    PyObject *body = PyUnicode_Substring(obj, 0, n);
-    if (body == NULL)
+    /* the padded field is reserved once and the text copied straight in */
+    Py_ssize_t padding = s.width > n ? s.width - n : 0, left = 0;
+    if (s.align == '>')
+        left = padding;
+    else if (s.align == '^')
+        left = padding / 2;
+    Py_UCS4 maxc = KR_STR_MAXCHAR(obj);
+    if (maxc > 127 && n < PyUnicode_GET_LENGTH(obj))
+        maxc = _KrUnicode_FindMaxChar(obj, 0, n);
+    if (padding && s.fill > maxc)
+        maxc = s.fill;
+    if (_PyUnicodeWriter_Prepare(w, n + padding, maxc) < 0)
         return -1;
-    int r = write_padded(w, body, &s);
-    Py_DECREF(body);
-    return r;
+    put_fill(w, s.fill, left);
+    _KrUnicode_CopyChars(w->buffer, w->pos, obj, 0, n);
+    w->pos += n;
+    put_fill(w, s.fill, padding - left);
+    return 0;
 }
 
 PyObject *_PyUnicode_FormatAdvanced(PyObject *obj, PyObject *format_spec)
@@ -304,7 +345,8 @@ static int group_digits(KrByteBuf *out, const char *digits, Py_ssize_t nd, char 
 }
 
 /* Lay out sign, prefix, grouped integer digits and the rest (fraction, exponent, suffix)
- * within the width, honouring fill and alignment. */
+ * within the width, honouring fill and alignment. The whole field is reserved in the
+ * writer at once and written in place; only digit grouping needs a scratch buffer. */
 static int render_number(_PyUnicodeWriter *w, const Spec *s, int negative, const char *prefix,
                          const char *digits, Py_ssize_t nd, const char *rest, Py_ssize_t nrest,
                          int gsize)
@@ -322,18 +364,19 @@ static int render_number(_PyUnicodeWriter *w, const Spec *s, int negative, const
     int zero_pad = s->fill == '0' && s->align == '=';
     if (zero_pad && s->width > fixed)
         min_width = s->width - fixed;
-    KrByteBuf body = {0};
-    if (signc && _KrByteBuf_PutByte(&body, signc) < 0)
-        goto fail;
-    if (_KrByteBuf_Put(&body, prefix, plen) < 0)
-        goto fail;
-    Py_ssize_t numstart = body.len;
+    KrByteBuf grouped = {0};
+    Py_ssize_t zeros = 0;
     /* inf and nan have no digits: zero padding applies but grouping does not */
-    if (group_digits(&body, digits, nd, nd ? s->thousands : 0, gsize, min_width) < 0)
-        goto fail;
-    if (_KrByteBuf_Put(&body, rest, nrest) < 0)
-        goto fail;
-    Py_ssize_t n = body.len;
+    if (nd && s->thousands) {
+        if (group_digits(&grouped, digits, nd, s->thousands, gsize, min_width) < 0)
+            goto fail;
+        digits = grouped.buf;
+        nd = grouped.len;
+    }
+    else if (min_width > nd) {
+        zeros = min_width - nd;
+    }
+    Py_ssize_t n = (signc ? 1 : 0) + plen + zeros + nd + nrest;
     Py_ssize_t padding = s->width > n ? s->width - n : 0;
     Py_ssize_t left = 0, mid = 0;
     if (s->align == '>')
@@ -343,20 +386,54 @@ static int render_number(_PyUnicodeWriter *w, const Spec *s, int negative, const
     else if (s->align == '=')
         mid = padding;
     Py_ssize_t right = padding - left - mid;
-    int r = _KrUnicodeWriter_Fill(w, s->fill, left);
-    if (r == 0)
-        r = _PyUnicodeWriter_WriteASCIIString(w, body.buf, numstart);
-    if (r == 0)
-        r = _KrUnicodeWriter_Fill(w, s->fill, mid);
-    if (r == 0)
-        r = _PyUnicodeWriter_WriteASCIIString(w, body.buf + numstart, n - numstart);
-    if (r == 0)
-        r = _KrUnicodeWriter_Fill(w, s->fill, right);
-    _KrByteBuf_Free(&body);
-    return r;
+    if (_PyUnicodeWriter_Prepare(w, n + padding, padding && s->fill > 127 ? s->fill : 127) < 0)
+        goto fail;
+    put_fill(w, s->fill, left);
+    if (signc)
+        put_ascii(w, &signc, 1);
+    put_ascii(w, prefix, plen);
+    put_fill(w, s->fill, mid);
+    put_fill(w, '0', zeros);
+    put_ascii(w, digits, nd);
+    put_ascii(w, rest, nrest);
+    put_fill(w, s->fill, right);
+    _KrByteBuf_Free(&grouped);
+    return 0;
 fail:
-    _KrByteBuf_Free(&body);
+    _KrByteBuf_Free(&grouped);
     return -1;
+}
+
+/* The digits of an int of at most two 30-bit digits in base 2, 8, 10 or 16, written
+ * backwards ending at end; returns their count, or -1 for a bigger int. */
+static Py_ssize_t small_int_digits(PyObject *obj, int base, int upper, char *end, int *negative)
+{
+    const PyLongObject *v = (const PyLongObject *)obj;
+    uintptr_t tag = v->long_value.lv_tag;
+    uintptr_t ndigits = tag >> _PyLong_NON_SIZE_BITS;
+    if (ndigits > 2)
+        return -1;
+    uint64_t m = ndigits ? v->long_value.ob_digit[0] : 0;
+    if (ndigits == 2)
+        m |= (uint64_t)v->long_value.ob_digit[1] << PyLong_SHIFT;
+    *negative = (tag & _PyLong_SIGN_MASK) == 2;
+    const char *alphabet = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    char *p = end;
+    if (base == 10) {
+        do {
+            *--p = (char)('0' + m % 10);
+            m /= 10;
+        } while (m);
+    }
+    else {
+        int shift = base == 16 ? 4 : base == 8 ? 3 : 1;
+        uint64_t mask = (uint64_t)base - 1;
+        do {
+            *--p = alphabet[m & mask];
+            m >>= shift;
+        } while (m);
+    }
+    return end - p;
 }
 
 static int format_float_value(_PyUnicodeWriter *w, PyObject *obj, double val, Spec *s);
@@ -423,6 +500,22 @@ int _PyLong_FormatAdvancedWriter(_PyUnicodeWriter *w, PyObject *obj, PyObject *s
         return r;
     }
     int base = s.type == 'b' ? 2 : s.type == 'o' ? 8 : (s.type == 'x' || s.type == 'X') ? 16 : 10;
+    const char *prefix = "";
+    if (s.alternate) {
+        if (base == 2)
+            prefix = "0b";
+        else if (base == 8)
+            prefix = "0o";
+        else if (base == 16)
+            prefix = s.type == 'X' ? "0X" : "0x";
+    }
+    /* ints below 2**60 are converted here, without an intermediate str */
+    char small[64];
+    int negative = 0;
+    Py_ssize_t nsmall = small_int_digits(obj, base, s.type == 'X', small + sizeof small, &negative);
+    if (nsmall >= 0)
+        return render_number(w, &s, negative, prefix, small + sizeof small - nsmall, nsmall, "",
+                             0, base == 10 ? 3 : 4);
     PyObject *str;
     if (base == 10)
         str = PyLong_Type.tp_repr(obj);
@@ -436,7 +529,6 @@ int _PyLong_FormatAdvancedWriter(_PyUnicodeWriter *w, PyObject *obj, PyObject *s
         Py_DECREF(str);
         return -1;
     }
-    int negative = 0;
     if (len > 0 && p[0] == '-') {
         negative = 1;
         p++;
@@ -454,15 +546,6 @@ int _PyLong_FormatAdvancedWriter(_PyUnicodeWriter *w, PyObject *obj, PyObject *s
     }
     for (Py_ssize_t i = 0; i < len; i++)
         digits[i] = (s.type == 'X' && p[i] >= 'a' && p[i] <= 'f') ? (char)(p[i] - 32) : p[i];
-    const char *prefix = "";
-    if (s.alternate) {
-        if (base == 2)
-            prefix = "0b";
-        else if (base == 8)
-            prefix = "0o";
-        else if (base == 16)
-            prefix = s.type == 'X' ? "0X" : "0x";
-    }
     int r = render_number(w, &s, negative, prefix, digits, len, "", 0, base == 10 ? 3 : 4);
     PyMem_Free(digits);
     Py_DECREF(str);
@@ -560,6 +643,72 @@ static char *float_general_dot0(double val, int prec, int flags)
     return f;
 }
 
+#if defined(__GNUC__) && defined(__SIZEOF_INT128__)
+__extension__ typedef unsigned __int128 kr_u128;
+
+/* "%.*f" of a finite ax >= 0 below 1e15 with at most 9 decimals, computed exactly: ax is
+ * m * 2**e, so ax * 10**prec rounded half-even is a shift of an integer below 2**83 with
+ * the remainder deciding the rounding, the same correctly rounded digits printf gives.
+ * Writes NUL-terminated ASCII to out (room for 40 bytes) and returns its length, or -1
+ * when the value is out of this range. */
+static int format_fixed_exact(double ax, int prec, char *out)
+{
+    static const uint64_t pow10[] = {1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u,
+                                     10000000u, 100000000u, 1000000000u};
+    if (!(ax < 1e15) || prec < 0 || prec > 9)
+        return -1;
+    int ex;
+    double f = frexp(ax, &ex);
+    uint64_t m = (uint64_t)ldexp(f, 53);
+    int e = ex - 53;
+    kr_u128 q;
+    if (m == 0)
+        q = 0;
+    else if (e >= 0)
+        q = ((kr_u128)m << e) * pow10[prec];
+    else {
+        kr_u128 n = (kr_u128)m * pow10[prec];
+        int sh = -e;
+        if (sh >= 127)
+            q = 0; /* n < 2**83, so the value is far below one half */
+        else {
+            q = n >> sh;
+            kr_u128 rem = n - (q << sh), half = (kr_u128)1 << (sh - 1);
+            if (rem > half || (rem == half && (q & 1)))
+                q++;
+        }
+    }
+    uint64_t ip = (uint64_t)(q / pow10[prec]), fp = (uint64_t)(q % pow10[prec]);
+    char tmp[24];
+    int n = 0;
+    do {
+        tmp[n++] = (char)('0' + ip % 10);
+        ip /= 10;
+    } while (ip);
+    char *o = out;
+    while (n)
+        *o++ = tmp[--n];
+    if (prec > 0) {
+        *o++ = '.';
+        for (int i = prec - 1; i >= 0; i--) {
+            o[i] = (char)('0' + fp % 10);
+            fp /= 10;
+        }
+        o += prec;
+    }
+    *o = '\0';
+    return (int)(o - out);
+}
+#else
+static int format_fixed_exact(double ax, int prec, char *out)
+{
+    (void)ax;
+    (void)prec;
+    (void)out;
+    return -1;
+}
+#endif
+
 /* Render a double with a type already validated; shared by float and int. */
 static int format_float_value(_PyUnicodeWriter *w, PyObject *obj, double val, Spec *s)
 {
@@ -595,6 +744,30 @@ static int format_float_value(_PyUnicodeWriter *w, PyObject *obj, double val, Sp
         PyErr_SetString(PyExc_ValueError, "precision too big");
         return -1;
     }
+    /* "{:.2f}" and friends: digits straight into a stack buffer */
+    char fixed[48];
+    if (type == 'f' && isfinite(val)) {
+        int len = format_fixed_exact(fabs(val), (int)precision, fixed);
+        if (len >= 0) {
+            int negative = signbit(val) != 0;
+            if (negative && (flags & Py_DTSF_NO_NEG_0)) {
+                int all_zero = 1;
+                for (int i = 0; i < len; i++)
+                    if (fixed[i] >= '1' && fixed[i] <= '9')
+                        all_zero = 0;
+                if (all_zero)
+                    negative = 0;
+            }
+            if ((flags & Py_DTSF_ALT) && precision == 0)
+                fixed[len++] = '.';
+            if (percent)
+                fixed[len++] = '%';
+            Py_ssize_t nd = 0;
+            while (fixed[nd] >= '0' && fixed[nd] <= '9')
+                nd++;
+            return render_number(w, s, negative, "", fixed, nd, fixed + nd, len - nd, 3);
+        }
+    }
     char *buf;
     if ((flags & Py_DTSF_ADD_DOT_0) && type == 'g')
         buf = float_general_dot0(val, (int)precision, flags & ~Py_DTSF_ADD_DOT_0);
@@ -619,18 +792,23 @@ static int format_float_value(_PyUnicodeWriter *w, PyObject *obj, double val, Sp
     while (p[nd] >= '0' && p[nd] <= '9')
         nd++;
     size_t restlen = strlen(p + nd);
-    char *rest = PyMem_Malloc(restlen + 2);
-    if (rest == NULL) {
-        PyMem_Free(buf);
-        PyErr_NoMemory();
-        return -1;
+    char small_rest[64];
+    char *rest = small_rest;
+    if (restlen + 2 > sizeof small_rest) {
+        rest = PyMem_Malloc(restlen + 2);
+        if (rest == NULL) {
+            PyMem_Free(buf);
+            PyErr_NoMemory();
+            return -1;
+        }
     }
     memcpy(rest, p + nd, restlen);
     if (percent)
         rest[restlen++] = '%';
     rest[restlen] = '\0';
     int r = render_number(w, s, negative, "", p, nd, rest, (Py_ssize_t)restlen, 3);
-    PyMem_Free(rest);
+    if (rest != small_rest)
+        PyMem_Free(rest);
     PyMem_Free(buf);
     return r;
 }
@@ -794,4 +972,54 @@ int _PyComplex_FormatAdvancedWriter(_PyUnicodeWriter *w, PyObject *obj, PyObject
     r = write_padded(w, body, &s);
     Py_DECREF(body);
     return r;
+}
+
+/* ---- fast entry points ------------------------------------------------------------------ */
+
+PyObject *_KrUnicode_FromSmallInt(PyObject *v)
+{
+    char buf[24];
+    int negative;
+    Py_ssize_t n = small_int_digits(v, 10, 0, buf + sizeof buf, &negative);
+    if (n < 0)
+        return NULL;
+    if (negative)
+        buf[sizeof buf - 1 - n++] = '-';
+    return _PyUnicode_FromASCII(buf + sizeof buf - n, n);
+}
+
+PyObject *_KrObject_FormatWithSpec(PyObject *obj, PyObject *spec)
+{
+    PyTypeObject *t = Py_TYPE(obj);
+    if (spec == NULL || (PyUnicode_CheckExact(spec) && PyUnicode_GET_LENGTH(spec) == 0)) {
+        if (t == &PyUnicode_Type)
+            return Py_NewRef(obj);
+        if (t == &PyLong_Type) {
+            PyObject *r = _KrUnicode_FromSmallInt(obj);
+            if (r != NULL)
+                return r;
+        }
+        return PyObject_Format(obj, spec);
+    }
+    /* The built-in types' __format__ cannot be replaced, so for exact instances calling
+     * the formatter directly is what the method call would do, minus the lookup, the
+     * bound method and the argument checks. */
+    int (*fmt)(_PyUnicodeWriter *, PyObject *, PyObject *, Py_ssize_t, Py_ssize_t);
+    if (t == &PyLong_Type)
+        fmt = _PyLong_FormatAdvancedWriter;
+    else if (t == &PyFloat_Type)
+        fmt = _PyFloat_FormatAdvancedWriter;
+    else if (t == &PyUnicode_Type)
+        fmt = _PyUnicode_FormatAdvancedWriter;
+    else
+        return PyObject_Format(obj, spec);
+    if (!PyUnicode_CheckExact(spec))
+        return PyObject_Format(obj, spec);
+    _PyUnicodeWriter w;
+    _PyUnicodeWriter_Init(&w);
+    if (fmt(&w, obj, spec, 0, PyUnicode_GET_LENGTH(spec)) < 0) {
+        _PyUnicodeWriter_Dealloc(&w);
+        return NULL;
+    }
+    return _PyUnicodeWriter_Finish(&w);
 }

@@ -7,7 +7,16 @@
 #define KR_MIN_GALLOP 7
 #define KR_MAX_PENDING 85 /* enough for 2**64 elements under the run-length invariant */
 
-typedef struct {
+typedef struct kr_sortstate kr_sortstate;
+
+/* "a < b" for two keys: 1, 0, or -1 with an exception set. */
+typedef int (*kr_ltfunc)(PyObject *a, PyObject *b, kr_sortstate *ms);
+
+struct kr_sortstate {
+    kr_ltfunc lt;      /* chosen by scanning the keys before sorting */
+    kr_ltfunc elem_lt; /* for tuple keys: the comparison of their first items */
+    richcmpfunc key_richcompare;  /* the keys' common tp_richcompare, for kr_lt_same_type */
+    richcmpfunc elem_richcompare; /* the same for the tuples' first items */
     PyObject **keys;   /* the array being sorted */
     PyObject **values; /* NULL, or carried along with keys */
     PyObject **tk, **tv; /* merge scratch */
@@ -18,18 +27,250 @@ typedef struct {
     Py_ssize_t run_base[KR_MAX_PENDING];
     Py_ssize_t run_len[KR_MAX_PENDING];
     int run_power[KR_MAX_PENDING]; /* depth of the boundary after the run */
-} kr_sortstate;
+};
 
-/* 1 if a < b, 0 if not, -1 on error. */
-static inline int
-kr_lt(PyObject *a, PyObject *b)
+/* ---- comparisons ----------------------------------------------------------------------
+ * Before sorting, the keys are scanned once; when they share a type whose "<" runs no
+ * Python code (int, float, str) the comparison is done inline instead of through
+ * PyObject_RichCompareBool, and same-typed objects call their tp_richcompare directly.
+ * The pairs compared and their order are the same either way; only the dispatch
+ * changes. */
+
+static int
+kr_lt_generic(PyObject *a, PyObject *b, kr_sortstate *ms)
 {
+    (void)ms;
     return PyObject_RichCompareBool(a, b, Py_LT);
+}
+
+/* Keys of one type with a tp_richcompare: skip the reflected-operand dance, which
+ * cannot apply to two objects of the same type. A key whose class was reassigned by an
+ * earlier comparison no longer has that slot and takes the general path. */
+static int
+kr_lt_same_type(PyObject *a, PyObject *b, kr_sortstate *ms)
+{
+    if (Py_TYPE(a)->tp_richcompare != ms->key_richcompare)
+        return PyObject_RichCompareBool(a, b, Py_LT);
+    PyObject *res = ms->key_richcompare(a, b, Py_LT);
+    if (res == NULL)
+        return -1;
+    if (res == Py_NotImplemented) {
+        Py_DECREF(res);
+        return PyObject_RichCompareBool(a, b, Py_LT);
+    }
+    int k;
+    if (PyBool_Check(res))
+        k = res == Py_True;
+    else
+        k = PyObject_IsTrue(res);
+    Py_DECREF(res);
+    return k;
+}
+
+/* ints of at most one digit */
+static int
+kr_lt_compact_int(PyObject *a, PyObject *b, kr_sortstate *ms)
+{
+    (void)ms;
+    return _PyLong_CompactValue((PyLongObject *)a) < _PyLong_CompactValue((PyLongObject *)b);
+}
+
+/* The value of an int of at most two 30-bit digits. */
+static inline int64_t
+kr_word_value(const PyLongObject *v)
+{
+    uintptr_t tag = v->long_value.lv_tag;
+    int64_t m = (int64_t)v->long_value.ob_digit[0];
+    if ((tag >> _PyLong_NON_SIZE_BITS) == 2)
+        m |= (int64_t)v->long_value.ob_digit[1] << PyLong_SHIFT;
+    return (1 - (int64_t)(tag & _PyLong_SIGN_MASK)) * m;
+}
+
+/* ints of at most two digits: every value fits a 64-bit word */
+static int
+kr_lt_word_int(PyObject *a, PyObject *b, kr_sortstate *ms)
+{
+    (void)ms;
+    return kr_word_value((PyLongObject *)a) < kr_word_value((PyLongObject *)b);
+}
+
+static int
+kr_lt_float(PyObject *a, PyObject *b, kr_sortstate *ms)
+{
+    (void)ms;
+    return PyFloat_AS_DOUBLE(a) < PyFloat_AS_DOUBLE(b);
+}
+
+/* strs stored one byte per character: code point order is byte order */
+static int
+kr_lt_latin1(PyObject *a, PyObject *b, kr_sortstate *ms)
+{
+    (void)ms;
+    Py_ssize_t la = PyUnicode_GET_LENGTH(a), lb = PyUnicode_GET_LENGTH(b);
+    int c = memcmp(PyUnicode_DATA(a), PyUnicode_DATA(b), (size_t)(la < lb ? la : lb));
+    return c < 0 || (c == 0 && la < lb);
+}
+
+/* exact strs of any kinds (PyUnicode_Compare cannot fail on them) */
+static int
+kr_lt_str(PyObject *a, PyObject *b, kr_sortstate *ms)
+{
+    (void)ms;
+    if (PyUnicode_KIND(a) == PyUnicode_1BYTE_KIND && PyUnicode_KIND(b) == PyUnicode_1BYTE_KIND)
+        return kr_lt_latin1(a, b, ms);
+    return PyUnicode_Compare(a, b) < 0;
+}
+
+/* "a == b" for two items of tuple keys, inline when both are of a type whose equality
+ * runs no Python code; the identity shortcut is PyObject_RichCompareBool's. */
+static inline int
+kr_item_eq(PyObject *a, PyObject *b)
+{
+    if (a == b)
+        return 1;
+    PyTypeObject *t = Py_TYPE(a);
+    if (t == Py_TYPE(b)) {
+        if (t == &PyLong_Type && _PyLong_IsCompact((PyLongObject *)a) &&
+            _PyLong_IsCompact((PyLongObject *)b))
+            return _PyLong_CompactValue((PyLongObject *)a) ==
+                   _PyLong_CompactValue((PyLongObject *)b);
+        if (t == &PyUnicode_Type)
+            return _PyUnicode_Equal(a, b);
+        if (t == &PyFloat_Type)
+            return PyFloat_AS_DOUBLE(a) == PyFloat_AS_DOUBLE(b);
+    }
+    return PyObject_RichCompareBool(a, b, Py_EQ);
+}
+
+/* "a < b" for two items of tuple keys past the first, inline where possible. */
+static inline int
+kr_item_lt(PyObject *a, PyObject *b, kr_sortstate *ms)
+{
+    PyTypeObject *t = Py_TYPE(a);
+    if (t == Py_TYPE(b)) {
+        if (t == &PyLong_Type && _PyLong_IsCompact((PyLongObject *)a) &&
+            _PyLong_IsCompact((PyLongObject *)b))
+            return kr_lt_compact_int(a, b, ms);
+        if (t == &PyUnicode_Type)
+            return kr_lt_str(a, b, ms);
+        if (t == &PyFloat_Type)
+            return kr_lt_float(a, b, ms);
+    }
+    return PyObject_RichCompareBool(a, b, Py_LT);
+}
+
+/* Non-empty exact tuples: tuple order, with the first items compared by elem_lt. */
+static int
+kr_lt_tuple(PyObject *a, PyObject *b, kr_sortstate *ms)
+{
+    PyObject **va = ((PyTupleObject *)a)->ob_item, **vb = ((PyTupleObject *)b)->ob_item;
+    Py_ssize_t la = Py_SIZE(a), lb = Py_SIZE(b);
+    Py_ssize_t n = la < lb ? la : lb, i;
+    for (i = 0; i < n; i++) {
+        int k = kr_item_eq(va[i], vb[i]);
+        if (k < 0)
+            return -1;
+        if (!k)
+            break;
+    }
+    if (i >= n)
+        return la < lb;
+    if (i == 0)
+        return ms->elem_lt(va[0], vb[0], ms);
+    return kr_item_lt(va[i], vb[i], ms);
+}
+
+/* kr_lt_same_type for the first items of tuple keys. */
+static int
+kr_lt_elem_same_type(PyObject *a, PyObject *b, kr_sortstate *ms)
+{
+    if (Py_TYPE(a)->tp_richcompare != ms->elem_richcompare)
+        return PyObject_RichCompareBool(a, b, Py_LT);
+    PyObject *res = ms->elem_richcompare(a, b, Py_LT);
+    if (res == NULL)
+        return -1;
+    if (res == Py_NotImplemented) {
+        Py_DECREF(res);
+        return PyObject_RichCompareBool(a, b, Py_LT);
+    }
+    int k;
+    if (PyBool_Check(res))
+        k = res == Py_True;
+    else
+        k = PyObject_IsTrue(res);
+    Py_DECREF(res);
+    return k;
+}
+
+/* Picks ms->lt (and ms->elem_lt) for keys[0:n], n >= 1. For tuple keys the scan looks
+ * at their first items. */
+static void
+kr_choose_lt(kr_sortstate *ms, PyObject **keys, Py_ssize_t n)
+{
+    int in_tuples = PyTuple_CheckExact(keys[0]) && PyTuple_GET_SIZE(keys[0]) > 0;
+    PyObject *first = in_tuples ? PyTuple_GET_ITEM(keys[0], 0) : keys[0];
+    PyTypeObject *type = Py_TYPE(first);
+    int same_type = 1, compact = 1, word = 1, latin1 = 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *key = keys[i];
+        if (in_tuples) {
+            if (!PyTuple_CheckExact(key) || PyTuple_GET_SIZE(key) == 0) {
+                in_tuples = 0;
+                same_type = 0;
+                break;
+            }
+            key = PyTuple_GET_ITEM(key, 0);
+        }
+        if (Py_TYPE(key) != type) {
+            same_type = 0;
+            if (!in_tuples)
+                break;  /* tuples must still all be checked */
+            continue;
+        }
+        if (!same_type)
+            continue;
+        if (type == &PyLong_Type) {
+            uintptr_t tag = ((PyLongObject *)key)->long_value.lv_tag;
+            if (tag >= (2 << _PyLong_NON_SIZE_BITS))
+                compact = 0;
+            if (tag >= (3 << _PyLong_NON_SIZE_BITS))
+                word = 0;
+        }
+        else if (type == &PyUnicode_Type) {
+            if (PyUnicode_KIND(key) != PyUnicode_1BYTE_KIND)
+                latin1 = 0;
+        }
+    }
+    kr_ltfunc lt = kr_lt_generic;
+    richcmpfunc rich = NULL;
+    if (same_type) {
+        if (type == &PyUnicode_Type)
+            lt = latin1 ? kr_lt_latin1 : kr_lt_str;
+        else if (type == &PyLong_Type && compact)
+            lt = kr_lt_compact_int;
+        else if (type == &PyLong_Type && word)
+            lt = kr_lt_word_int;
+        else if (type == &PyFloat_Type)
+            lt = kr_lt_float;
+        else if (type->tp_richcompare != NULL) {
+            lt = in_tuples ? kr_lt_elem_same_type : kr_lt_same_type;
+            rich = type->tp_richcompare;
+        }
+    }
+    if (in_tuples) {
+        ms->elem_lt = lt;
+        ms->elem_richcompare = rich;
+        ms->lt = kr_lt_tuple;
+    }
+    else {
+        ms->lt = lt;
+        ms->key_richcompare = rich;
+    }
 }
 
 #define ISLT(X, Y)                          \
     do {                                    \
-        k = kr_lt((X), (Y));                \
+        k = ms->lt((X), (Y), ms);                \
         if (k < 0)                          \
             goto fail;                      \
     } while (0)
@@ -219,7 +460,7 @@ fail:
 
 /* k in [0, n] with a[k-1] < key <= a[k]; hint is where to start looking. */
 static Py_ssize_t
-kr_gallop_left(PyObject *key, PyObject **a, Py_ssize_t n, Py_ssize_t hint)
+kr_gallop_left(kr_sortstate *ms, PyObject *key, PyObject **a, Py_ssize_t n, Py_ssize_t hint)
 {
     Py_ssize_t ofs = 1, lastofs = 0;
     int k;
@@ -273,7 +514,7 @@ fail:
 
 /* k in [0, n] with a[k-1] <= key < a[k]. */
 static Py_ssize_t
-kr_gallop_right(PyObject *key, PyObject **a, Py_ssize_t n, Py_ssize_t hint)
+kr_gallop_right(kr_sortstate *ms, PyObject *key, PyObject **a, Py_ssize_t n, Py_ssize_t hint)
 {
     Py_ssize_t ofs = 1, lastofs = 0;
     int k;
@@ -371,7 +612,7 @@ kr_merge_lo(kr_sortstate *ms, Py_ssize_t pa, Py_ssize_t na, Py_ssize_t pb, Py_ss
         do {
             min_gallop -= min_gallop > 1;
             ms->min_gallop = min_gallop;
-            Py_ssize_t g = kr_gallop_right(keys[b], ms->tk + a, na, 0);
+            Py_ssize_t g = kr_gallop_right(ms, keys[b], ms->tk + a, na, 0);
             if (g < 0)
                 goto fail;
             acount = g;
@@ -388,7 +629,7 @@ kr_merge_lo(kr_sortstate *ms, Py_ssize_t pa, Py_ssize_t na, Py_ssize_t pb, Py_ss
             kr_set_from_arr(ms, dest++, b++);
             if (--nb == 0)
                 goto succeed;
-            g = kr_gallop_left(ms->tk[a], keys + b, nb, 0);
+            g = kr_gallop_left(ms, ms->tk[a], keys + b, nb, 0);
             if (g < 0)
                 goto fail;
             bcount = g;
@@ -464,7 +705,7 @@ kr_merge_hi(kr_sortstate *ms, Py_ssize_t pa, Py_ssize_t na, Py_ssize_t pb, Py_ss
         do {
             min_gallop -= min_gallop > 1;
             ms->min_gallop = min_gallop;
-            Py_ssize_t g = kr_gallop_right(ms->tk[b], keys + pa, na, na - 1);
+            Py_ssize_t g = kr_gallop_right(ms, ms->tk[b], keys + pa, na, na - 1);
             if (g < 0)
                 goto fail;
             g = na - g;
@@ -480,7 +721,7 @@ kr_merge_hi(kr_sortstate *ms, Py_ssize_t pa, Py_ssize_t na, Py_ssize_t pb, Py_ss
             kr_set_from_tmp(ms, dest--, b--);
             if (--nb == 1)
                 goto copy_b;
-            g = kr_gallop_left(keys[a], ms->tk, nb, nb - 1);
+            g = kr_gallop_left(ms, keys[a], ms->tk, nb, nb - 1);
             if (g < 0)
                 goto fail;
             g = nb - g;
@@ -531,7 +772,7 @@ kr_merge_at(kr_sortstate *ms, int i)
     }
     --ms->nruns;
     /* elements of A already <= B[0] stay where they are */
-    Py_ssize_t k = kr_gallop_right(ms->keys[pb], ms->keys + pa, na, 0);
+    Py_ssize_t k = kr_gallop_right(ms, ms->keys[pb], ms->keys + pa, na, 0);
     if (k < 0)
         return -1;
     pa += k;
@@ -539,7 +780,7 @@ kr_merge_at(kr_sortstate *ms, int i)
     if (na == 0)
         return 0;
     /* elements of B already >= A[-1] stay where they are */
-    nb = kr_gallop_left(ms->keys[pa + na - 1], ms->keys + pb, nb, nb - 1);
+    nb = kr_gallop_left(ms, ms->keys[pa + na - 1], ms->keys + pb, nb, nb - 1);
     if (nb <= 0)
         return (int)nb;
     if (na <= nb)
@@ -628,6 +869,9 @@ _KrList_TimSort(PyObject **keys, PyObject **values, Py_ssize_t n)
     ms.min_gallop = KR_MIN_GALLOP;
     ms.nruns = 0;
     ms.listlen = n;
+    ms.key_richcompare = ms.elem_richcompare = NULL;
+    ms.elem_lt = NULL;
+    kr_choose_lt(&ms, keys, n);
     int result = -1;
     Py_ssize_t minrun = kr_minrun(n);
     Py_ssize_t lo = 0, remaining = n;

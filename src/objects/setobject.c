@@ -28,54 +28,184 @@ kr_set_hash(PyObject *key)
         if (h != -1)
             return h;
     }
+    else if (PyLong_CheckExact(key) && _PyLong_IsCompact((PyLongObject *)key)) {
+        /* a one-digit int is its own hash (below the modulus), except that -1 is
+         * reserved for errors */
+        Py_hash_t h = (Py_hash_t)_PyLong_CompactValue((PyLongObject *)key);
+        return h == -1 ? -2 : h;
+    }
     return PyObject_Hash(key);
 }
 
-/* Entry holding key, or the empty entry that ends its probe sequence; NULL on error. */
+/* Equality of two distinct keys with equal hashes when it can be decided without
+ * running Python code (exact str, int or float on both sides): 1 equal, 0 unequal,
+ * -1 undecided. Deciding here also means the table cannot change under us. */
+static inline int
+kr_set_keys_equal_fast(PyObject *a, PyObject *b)
+{
+    PyTypeObject *ta = Py_TYPE(a);
+    if (ta != Py_TYPE(b))
+        return -1;
+    if (ta == &PyUnicode_Type)
+        return _PyUnicode_Equal(a, b);
+    if (ta == &PyLong_Type) {
+        PyLongObject *la = (PyLongObject *)a, *lb = (PyLongObject *)b;
+        if (la->long_value.lv_tag != lb->long_value.lv_tag)
+            return 0;
+        Py_ssize_t n = _PyLong_DigitCount(la);
+        for (Py_ssize_t k = 0; k < n; k++) {
+            if (la->long_value.ob_digit[k] != lb->long_value.ob_digit[k])
+                return 0;
+        }
+        return 1;
+    }
+    if (ta == &PyFloat_Type)
+        return PyFloat_AS_DOUBLE(a) == PyFloat_AS_DOUBLE(b);
+    return -1;
+}
+
+/* The generic comparison of an entry's key with key, which may run arbitrary code:
+ * 1 equal, 0 unequal, -1 error, 2 when the comparison mutated the table so the
+ * search has to start again. */
+static int
+set_compare_slow(PySetObject *so, setentry *entry, PyObject *startkey, PyObject *key)
+{
+    setentry *table = so->table;
+    Py_INCREF(startkey);
+    int cmp = PyObject_RichCompareBool(startkey, key, Py_EQ);
+    Py_DECREF(startkey);
+    if (cmp < 0)
+        return -1;
+    if (table != so->table || entry->key != startkey)
+        return 2;
+    return cmp;
+}
+
+/* Number of slots probed from index i before the next perturbed jump. */
+#define KR_SET_RUN(i, mask) (((i) + LINEAR_PROBES <= (mask)) ? LINEAR_PROBES + 1 : 1)
+
+/* set_lookkey's general case, resumed at entry (inside the run that starts at index i)
+ * with the probe state the fast loop had reached. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static setentry *
+set_lookkey_resume(PySetObject *so, PyObject *key, Py_hash_t hash, size_t i,
+                   size_t perturb, setentry *entry)
+{
+    size_t mask = (size_t)so->mask;
+    for (;;) {
+        setentry *end = &so->table[i] + KR_SET_RUN(i, mask);
+        for (; entry != end; entry++) {
+            if (entry->hash == hash) {
+                PyObject *startkey = entry->key;
+                if (startkey == key || startkey == NULL)
+                    return entry;
+                int eq = kr_set_keys_equal_fast(startkey, key);
+                if (eq < 0) {
+                    eq = set_compare_slow(so, entry, startkey, key);
+                    if (eq < 0)
+                        return NULL;
+                    if (eq == 2) {
+                        mask = (size_t)so->mask;
+                        perturb = (size_t)hash;
+                        i = (size_t)hash & mask;
+                        entry = &so->table[i];
+                        goto next_run;
+                    }
+                    mask = (size_t)so->mask;
+                }
+                if (eq)
+                    return entry;
+            }
+            else if (entry->key == NULL) {
+                return entry;
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + 1 + perturb) & mask;
+        entry = &so->table[i];
+    next_run:;
+    }
+}
+
+/* Whether a compact exact int startkey equals key, or -1 when that takes the general
+ * comparison (key or startkey of another type, or big). */
+static inline int
+kr_set_small_int_eq(PyObject *startkey, PyObject *key)
+{
+    if (Py_TYPE(startkey) != &PyLong_Type || Py_TYPE(key) != &PyLong_Type)
+        return -1;
+    PyLongObject *a = (PyLongObject *)startkey, *b = (PyLongObject *)key;
+    if (!_PyLong_IsCompact(a) || !_PyLong_IsCompact(b))
+        return -1;
+    return a->long_value.lv_tag == b->long_value.lv_tag &&
+           a->long_value.ob_digit[0] == b->long_value.ob_digit[0];
+}
+
+/* One probe of set_lookkey's fast loop at entry e: returns when the search ends there,
+ * falls through to the next slot otherwise. */
+#define KR_SET_PROBE(e)                                                                   \
+    do {                                                                                  \
+        setentry *e_ = (e);                                                               \
+        if (e_->hash == hash) {                                                           \
+            PyObject *sk_ = e_->key;                                                      \
+            if (sk_ == key || sk_ == NULL)                                                \
+                return e_;                                                                \
+            int eq_ = kr_set_small_int_eq(sk_, key);                                      \
+            if (eq_ < 0)                                                                  \
+                return set_lookkey_resume(so, key, hash, i, perturb, e_);                 \
+            if (eq_)                                                                      \
+                return e_;                                                                \
+        }                                                                                 \
+        else if (e_->key == NULL) {                                                       \
+            return e_;                                                                    \
+        }                                                                                 \
+    } while (0)
+
+/* Entry holding key, or the empty entry that ends its probe sequence; NULL on error.
+ * Unused entries have key NULL and hash 0, dummies hash -1 (never a real hash), so
+ * one hash comparison rejects most entries and an empty slot is found by its key.
+ * Misses scan whole runs through dummies (nqueens-style add/remove churn), so the run
+ * is unrolled, and the loop makes no calls (they would cost register saves on every
+ * lookup): keys needing more than an identity or small-int check go to
+ * set_lookkey_resume. */
 static setentry *
 set_lookkey(PySetObject *so, PyObject *key, Py_hash_t hash)
 {
-restart:;
-    size_t perturb = (size_t)hash;
+    setentry *table = so->table;
     size_t mask = (size_t)so->mask;
+    size_t perturb = (size_t)hash;
     size_t i = (size_t)hash & mask;
+    _Static_assert(LINEAR_PROBES == 9, "the unrolled run below has LINEAR_PROBES + 1 slots");
     for (;;) {
-        setentry *entry = &so->table[i];
-        int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
-        do {
-            if (entry->hash == 0 && entry->key == NULL)
-                return entry;
-            if (entry->hash == hash) {
-                PyObject *startkey = entry->key;
-                if (startkey == key)
-                    return entry;
-                if (PyUnicode_CheckExact(startkey) && PyUnicode_CheckExact(key) &&
-                    _PyUnicode_Equal(startkey, key))
-                    return entry;
-                setentry *table = so->table;
-                Py_INCREF(startkey);
-                int cmp = PyObject_RichCompareBool(startkey, key, Py_EQ);
-                Py_DECREF(startkey);
-                if (cmp < 0)
-                    return NULL;
-                if (table != so->table || entry->key != startkey)
-                    goto restart;
-                if (cmp > 0)
-                    return entry;
-                mask = (size_t)so->mask;
-            }
-            entry++;
-        } while (probes--);
+        setentry *entry = &table[i];
+        KR_SET_PROBE(entry);
+        if (i + LINEAR_PROBES <= mask) {
+            KR_SET_PROBE(entry + 1);
+            KR_SET_PROBE(entry + 2);
+            KR_SET_PROBE(entry + 3);
+            KR_SET_PROBE(entry + 4);
+            KR_SET_PROBE(entry + 5);
+            KR_SET_PROBE(entry + 6);
+            KR_SET_PROBE(entry + 7);
+            KR_SET_PROBE(entry + 8);
+            KR_SET_PROBE(entry + 9);
+        }
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + 1 + perturb) & mask;
     }
 }
+#undef KR_SET_PROBE
 
 static int set_table_resize(PySetObject *so, Py_ssize_t minused);
 
-/* Adds key (a new reference, stolen) unless already present. */
+/* set_add_entry's general case, for keys whose comparison may run Python code. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static int
-set_add_entry(PySetObject *so, PyObject *key, Py_hash_t hash)
+set_add_entry_generic(PySetObject *so, PyObject *key, Py_hash_t hash)
 {
     setentry *freeslot, *entry;
     size_t mask, i, perturb;
@@ -86,28 +216,28 @@ restart:
     perturb = (size_t)hash;
     for (;;) {
         entry = &so->table[i];
-        int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
+        setentry *end = entry + ((i + LINEAR_PROBES <= mask) ? LINEAR_PROBES + 1 : 1);
         do {
-            if (entry->hash == 0 && entry->key == NULL)
-                goto found_unused_or_dummy;
             if (entry->hash == hash) {
                 PyObject *startkey = entry->key;
+                if (startkey == NULL)
+                    goto found_unused_or_dummy;
                 if (startkey == key)
                     goto found_active;
-                if (PyUnicode_CheckExact(startkey) && PyUnicode_CheckExact(key) &&
-                    _PyUnicode_Equal(startkey, key))
+                int eq = kr_set_keys_equal_fast(startkey, key);
+                if (eq < 0) {
+                    eq = set_compare_slow(so, entry, startkey, key);
+                    if (eq < 0)
+                        goto comparison_error;
+                    if (eq == 2)
+                        goto restart;
+                    mask = (size_t)so->mask;
+                }
+                if (eq)
                     goto found_active;
-                setentry *table = so->table;
-                Py_INCREF(startkey);
-                int cmp = PyObject_RichCompareBool(startkey, key, Py_EQ);
-                Py_DECREF(startkey);
-                if (cmp > 0)
-                    goto found_active;
-                if (cmp < 0)
-                    goto comparison_error;
-                if (table != so->table || entry->key != startkey)
-                    goto restart;
-                mask = (size_t)so->mask;
+            }
+            else if (entry->key == NULL) {
+                goto found_unused_or_dummy;
             }
             else if (entry->hash == -1) {
                 /* CPython reuses the last dummy seen before the empty slot; keeping
@@ -115,7 +245,7 @@ restart:
                 freeslot = entry;
             }
             entry++;
-        } while (probes--);
+        } while (entry != end);
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + 1 + perturb) & mask;
     }
@@ -140,6 +270,78 @@ found_active:
 comparison_error:
     Py_DECREF(key);
     return -1;
+}
+
+/* Adds key (a new reference, stolen) unless already present. The unrolled fast scan
+ * settles identical keys, small ints and misses; anything needing a real comparison
+ * starts over in set_add_entry_generic (the scan so far had no side effects). */
+static int
+set_add_entry(PySetObject *so, PyObject *key, Py_hash_t hash)
+{
+    setentry *freeslot = NULL, *entry;
+    size_t mask = (size_t)so->mask;
+    size_t i = (size_t)hash & mask;
+    size_t perturb = (size_t)hash;
+    setentry *table = so->table;
+#define KR_SET_ADD_PROBE(e)                                                              \
+    do {                                                                                 \
+        entry = (e);                                                                     \
+        Py_hash_t h_ = entry->hash;                                                      \
+        if (h_ == hash) {                                                                \
+            PyObject *sk_ = entry->key;                                                  \
+            if (sk_ == NULL)                                                             \
+                goto found_unused_or_dummy;                                              \
+            if (sk_ == key)                                                              \
+                goto found_active;                                                       \
+            int eq_ = kr_set_small_int_eq(sk_, key);                                     \
+            if (eq_ < 0)                                                                 \
+                return set_add_entry_generic(so, key, hash);                             \
+            if (eq_)                                                                     \
+                goto found_active;                                                       \
+        }                                                                                \
+        else if (h_ == -1) {                                                             \
+            freeslot = entry; /* the last dummy before the empty slot, as CPython */    \
+        }                                                                                \
+        else if (entry->key == NULL) {                                                   \
+            goto found_unused_or_dummy;                                                  \
+        }                                                                                \
+    } while (0)
+    for (;;) {
+        setentry *run = &table[i];
+        KR_SET_ADD_PROBE(run);
+        if (i + LINEAR_PROBES <= mask) {
+            KR_SET_ADD_PROBE(run + 1);
+            KR_SET_ADD_PROBE(run + 2);
+            KR_SET_ADD_PROBE(run + 3);
+            KR_SET_ADD_PROBE(run + 4);
+            KR_SET_ADD_PROBE(run + 5);
+            KR_SET_ADD_PROBE(run + 6);
+            KR_SET_ADD_PROBE(run + 7);
+            KR_SET_ADD_PROBE(run + 8);
+            KR_SET_ADD_PROBE(run + 9);
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+#undef KR_SET_ADD_PROBE
+found_unused_or_dummy:
+    if (freeslot == NULL)
+        goto found_unused;
+    so->used++;
+    freeslot->key = key;
+    freeslot->hash = hash;
+    return 0;
+found_unused:
+    so->fill++;
+    so->used++;
+    entry->key = key;
+    entry->hash = hash;
+    if ((size_t)so->fill * 5 < mask * 3)
+        return 0;
+    return set_table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
+found_active:
+    Py_DECREF(key);
+    return 0;
 }
 
 /* Insertion into a table known to hold neither key nor dummies (resizing, copying). */

@@ -35,6 +35,9 @@ void _KrAdjustIndices(Py_ssize_t *start, Py_ssize_t *end, Py_ssize_t len);
 int _KrParseSliceArg(PyObject *o, Py_ssize_t *out);
 
 extern PyMethodDef _KrUnicode_Methods[];
+/* str(v) for an int (exact or not: only its value is read) below 2**60 in magnitude;
+ * NULL without an exception for bigger ones (formatter.c). */
+PyObject *_KrUnicode_FromSmallInt(PyObject *v);
 PyObject *_KrUnicode_Casefold(PyObject *);
 
 /* Writer helpers (unicode_writer.c) */

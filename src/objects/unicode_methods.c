@@ -67,18 +67,36 @@ static PyObject *case_map(PyObject *self, int mode)
     Py_ssize_t n = LEN(self);
     int kind = KIND(self);
     const void *d = DATA(self);
-    if (PyUnicode_IS_ASCII(self) && mode != CM_TITLE && mode != CM_CAPITALIZE) {
+    if (PyUnicode_IS_ASCII(self)) {
+        /* ASCII maps to ASCII one for one; the cased characters are the letters */
         PyObject *r = PyUnicode_New(n, 127);
         if (r == NULL)
             return NULL;
         const Py_UCS1 *s = d;
         Py_UCS1 *o = PyUnicode_1BYTE_DATA(r);
+        int prev_cased = 0;
         for (Py_ssize_t i = 0; i < n; i++) {
             Py_UCS1 c = s[i];
             int up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
-            if ((mode == CM_LOWER || mode == CM_CASEFOLD || mode == CM_SWAPCASE) && up)
+            int to_lower, to_upper;
+            switch (mode) {
+            case CM_TITLE:
+                to_lower = prev_cased;
+                to_upper = !prev_cased;
+                prev_cased = up || lo;
+                break;
+            case CM_CAPITALIZE:
+                to_lower = i > 0;
+                to_upper = i == 0;
+                break;
+            default:
+                to_lower = mode == CM_LOWER || mode == CM_CASEFOLD || mode == CM_SWAPCASE;
+                to_upper = mode == CM_UPPER || mode == CM_SWAPCASE;
+                break;
+            }
+            if (to_lower && up)
                 c += 32;
-            else if ((mode == CM_UPPER || mode == CM_SWAPCASE) && lo)
+            else if (to_upper && lo)
                 c -= 32;
             o[i] = c;
         }
@@ -736,10 +754,21 @@ PyObject *PyUnicode_Splitlines(PyObject *self, int keepends)
     PyObject *list = PyList_New(0);
     if (list == NULL)
         return NULL;
+    /* the line breaks among the first 256 code points */
+    static const unsigned char latin1_break[256] = {
+        ['\n'] = 1, [0x0b] = 1, [0x0c] = 1, ['\r'] = 1, [0x1c] = 1, [0x1d] = 1, [0x1e] = 1,
+        [0x85] = 1};
     while (i < n) {
         Py_ssize_t j = i;
-        while (j < n && !is_linebreak(PyUnicode_READ(kind, d, j)))
-            j++;
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const Py_UCS1 *p = (const Py_UCS1 *)d;
+            while (j < n && !latin1_break[p[j]])
+                j++;
+        }
+        else {
+            while (j < n && !is_linebreak(PyUnicode_READ(kind, d, j)))
+                j++;
+        }
         Py_ssize_t eol = j;
         if (j < n) {
             if (PyUnicode_READ(kind, d, j) == '\r' && j + 1 < n &&

@@ -363,6 +363,20 @@ PyObject *_KrUnicode_Slice(PyObject *s, Py_ssize_t start, Py_ssize_t step, Py_ss
         return PyUnicode_Substring(s, start, start + n);
     int kind = PyUnicode_KIND(s);
     const void *d = PyUnicode_DATA(s);
+    if (kind == PyUnicode_1BYTE_KIND && n > 1) {
+        const Py_UCS1 *p = (const Py_UCS1 *)d;
+        Py_UCS1 bits = 0;
+        if (!PyUnicode_IS_ASCII(s))
+            for (Py_ssize_t i = 0, j = start; i < n; i++, j += step)
+                bits |= p[j];
+        PyObject *r = unicode_alloc(n, bits & 0x80 ? 0xff : 0x7f);
+        if (r == NULL)
+            return NULL;
+        Py_UCS1 *o = PyUnicode_DATA(r);
+        for (Py_ssize_t i = 0, j = start; i < n; i++, j += step)
+            o[i] = p[j];
+        return r;
+    }
     Py_UCS4 maxc = 0;
     for (Py_ssize_t i = 0, j = start; i < n; i++, j += step) {
         Py_UCS4 c = PyUnicode_READ(kind, d, j);
@@ -1057,6 +1071,51 @@ PyObject *PyUnicode_Concat(PyObject *a, PyObject *b)
     return r;
 }
 
+/* Can left grow in place to hold right after it? Only when nobody else can observe it:
+ * an exact, uninterned, mortal str with a single reference, whose storage is already
+ * wide enough for right's characters (an ASCII str also needs an ASCII right, since
+ * the two layouts differ). */
+static inline int unicode_can_grow_in_place(PyObject *left, PyObject *right)
+{
+    return PyUnicode_CheckExact(left) && Py_REFCNT(left) == 1 && !_Py_IsImmortal(left) &&
+           !PyUnicode_CHECK_INTERNED(left) && PyUnicode_IS_COMPACT(left) &&
+           KR_STR_MAXCHAR(right) <= KR_STR_MAXCHAR(left);
+}
+
+int _KrUnicode_AppendInPlace(PyObject **pleft, PyObject *right)
+{
+    PyObject *left = *pleft;
+    if (!PyUnicode_Check(left) || !PyUnicode_Check(right)) {
+        PyObject *bad = PyUnicode_Check(left) ? right : left;
+        if (PyUnicode_Check(left))
+            PyErr_Format(PyExc_TypeError, "can only concatenate str (not \"%.200s\") to str",
+                         Py_TYPE(bad)->tp_name);
+        else
+            PyErr_Format(PyExc_TypeError, "must be str, not %.100s", Py_TYPE(bad)->tp_name);
+        Py_CLEAR(*pleft);
+        return -1;
+    }
+    Py_ssize_t la = PyUnicode_GET_LENGTH(left), lb = PyUnicode_GET_LENGTH(right);
+    if (lb == 0 && PyUnicode_CheckExact(left))
+        return 0;
+    if (la > 0 && lb > 0 && unicode_can_grow_in_place(left, right)) {
+        if (la > PY_SSIZE_T_MAX - lb) {
+            PyErr_SetString(PyExc_OverflowError, "strings are too large to concat");
+            Py_CLEAR(*pleft);
+            return -1;
+        }
+        if (_KrUnicode_Resize(pleft, la + lb) < 0) {
+            Py_CLEAR(*pleft);
+            return -1;
+        }
+        _KrUnicode_CopyChars(*pleft, la, right, 0, lb);
+        return 0;
+    }
+    PyObject *r = PyUnicode_Concat(left, right);
+    Py_SETREF(*pleft, r);
+    return r == NULL ? -1 : 0;
+}
+
 void PyUnicode_Append(PyObject **pleft, PyObject *right)
 {
     PyObject *left = *pleft;
@@ -1068,21 +1127,7 @@ void PyUnicode_Append(PyObject **pleft, PyObject *right)
         Py_CLEAR(*pleft);
         return;
     }
-    Py_ssize_t la = PyUnicode_GET_LENGTH(left), lb = PyUnicode_GET_LENGTH(right);
-    /* In-place growth when nobody else can observe the left operand. */
-    if (la > 0 && lb > 0 && PyUnicode_CheckExact(left) && Py_REFCNT(left) == 1 &&
-        !_Py_IsImmortal(left) && !PyUnicode_CHECK_INTERNED(left) &&
-        KR_STR_MAXCHAR(right) <= KR_STR_MAXCHAR(left) &&
-        ((PyASCIIObject *)left)->hash == -1 && la <= PY_SSIZE_T_MAX - lb) {
-        if (_KrUnicode_Resize(pleft, la + lb) < 0) {
-            Py_CLEAR(*pleft);
-            return;
-        }
-        _KrUnicode_CopyChars(*pleft, la, right, 0, lb);
-        return;
-    }
-    PyObject *r = PyUnicode_Concat(left, right);
-    Py_SETREF(*pleft, r);
+    (void)_KrUnicode_AppendInPlace(pleft, right);
 }
 
 void PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right)
@@ -1154,6 +1199,24 @@ PyObject *_PyUnicode_JoinArray(PyObject *sep, PyObject *const *items, Py_ssize_t
     if (r == NULL)
         return NULL;
     Py_ssize_t pos = 0;
+    if (PyUnicode_KIND(r) == PyUnicode_1BYTE_KIND) {
+        /* every piece is one byte per character too: plain copies */
+        char *rd = PyUnicode_DATA(r);
+        const char *sd = seplen ? PyUnicode_DATA(sep) : NULL;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            if (i && seplen) {
+                if (seplen == 1)
+                    rd[pos] = sd[0];
+                else
+                    memcpy(rd + pos, sd, (size_t)seplen);
+                pos += seplen;
+            }
+            Py_ssize_t l = PyUnicode_GET_LENGTH(items[i]);
+            memcpy(rd + pos, PyUnicode_DATA(items[i]), (size_t)l);
+            pos += l;
+        }
+        return r;
+    }
     for (Py_ssize_t i = 0; i < n; i++) {
         if (i && seplen) {
             _KrUnicode_CopyChars(r, pos, sep, 0, seplen);
@@ -1213,6 +1276,53 @@ static inline int match_at(int k1, const void *d1, Py_ssize_t i, int k2, const v
     return 1;
 }
 
+/* Index of the first (direction > 0) or last code point ch in d[start:end], or -1. */
+static Py_ssize_t find_char(int kind, const void *d, Py_ssize_t start, Py_ssize_t end,
+                            Py_UCS4 ch, int direction)
+{
+    if (kind == PyUnicode_1BYTE_KIND) {
+        if (ch > 0xff)
+            return -1;
+        const Py_UCS1 *p = (const Py_UCS1 *)d;
+        if (direction > 0) {
+            const Py_UCS1 *hit = memchr(p + start, (int)ch, (size_t)(end - start));
+            return hit ? hit - p : -1;
+        }
+        for (Py_ssize_t i = end - 1; i >= start; i--)
+            if (p[i] == ch)
+                return i;
+        return -1;
+    }
+    if (kind == PyUnicode_2BYTE_KIND) {
+        if (ch > 0xffff)
+            return -1;
+        const Py_UCS2 *p = (const Py_UCS2 *)d;
+        if (direction > 0) {
+            for (Py_ssize_t i = start; i < end; i++)
+                if (p[i] == ch)
+                    return i;
+        }
+        else {
+            for (Py_ssize_t i = end - 1; i >= start; i--)
+                if (p[i] == ch)
+                    return i;
+        }
+        return -1;
+    }
+    const Py_UCS4 *p = (const Py_UCS4 *)d;
+    if (direction > 0) {
+        for (Py_ssize_t i = start; i < end; i++)
+            if (p[i] == ch)
+                return i;
+    }
+    else {
+        for (Py_ssize_t i = end - 1; i >= start; i--)
+            if (p[i] == ch)
+                return i;
+    }
+    return -1;
+}
+
 Py_ssize_t _KrUnicode_FindIn(PyObject *s, Py_ssize_t start, Py_ssize_t end, PyObject *sub,
                              int direction)
 {
@@ -1221,21 +1331,23 @@ Py_ssize_t _KrUnicode_FindIn(PyObject *s, Py_ssize_t start, Py_ssize_t end, PyOb
         return -1;
     if (m == 0)
         return direction > 0 ? start : end;
-    if (KR_STR_MAXCHAR(sub) > KR_STR_MAXCHAR(s) && _KrUnicode_FindMaxChar(sub, 0, m) >
-        KR_KIND_MAX(PyUnicode_KIND(s)))
-        return -1;
     int k1 = PyUnicode_KIND(s), k2 = PyUnicode_KIND(sub);
     const void *d1 = PyUnicode_DATA(s), *d2 = PyUnicode_DATA(sub);
+    if (m == 1)
+        return find_char(k1, d1, start, end, PyUnicode_READ(k2, d2, 0), direction);
+    if (k2 > k1 && _KrUnicode_FindMaxChar(sub, 0, m) > KR_KIND_MAX(k1))
+        return -1;
     Py_UCS4 first = PyUnicode_READ(k2, d2, 0);
     if (direction > 0) {
         if (k1 == 1 && k2 == 1) {
             const Py_UCS1 *p = (const Py_UCS1 *)d1 + start;
             const Py_UCS1 *stop = (const Py_UCS1 *)d1 + end - m + 1;
+            const Py_UCS1 *rest = (const Py_UCS1 *)d2 + 1;
             while (p < stop) {
                 p = memchr(p, (int)first, (size_t)(stop - p));
                 if (p == NULL)
                     return -1;
-                if (memcmp(p, d2, (size_t)m) == 0)
+                if (memcmp(p + 1, rest, (size_t)m - 1) == 0)
                     return p - (const Py_UCS1 *)d1;
                 p++;
             }
@@ -1253,6 +1365,60 @@ Py_ssize_t _KrUnicode_FindIn(PyObject *s, Py_ssize_t start, Py_ssize_t end, PyOb
     return -1;
 }
 
+/* Occurrences of ch in d[start:end], at most maxcount. */
+static Py_ssize_t count_char(int kind, const void *d, Py_ssize_t start, Py_ssize_t end,
+                             Py_UCS4 ch, Py_ssize_t maxcount)
+{
+    Py_ssize_t count = 0;
+    if (maxcount < end - start) {
+        /* a limit: stop at it */
+        Py_ssize_t i = start;
+        while (count < maxcount) {
+            i = find_char(kind, d, i, end, ch, 1);
+            if (i < 0)
+                break;
+            count++;
+            i++;
+        }
+        return count;
+    }
+    if (kind == PyUnicode_1BYTE_KIND) {
+        if (ch > 0xff)
+            return 0;
+        const Py_UCS1 *p = (const Py_UCS1 *)d;
+        Py_ssize_t i = start;
+        /* eight bytes at a time: a byte of x is zero where the text matches; the high
+         * bit of each byte of z is set exactly for those zero bytes (no carries cross
+         * bytes since the low seven bits are added separately) */
+        const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL, bcast = 0x0101010101010101ULL * ch;
+        for (; i + 8 <= end; i += 8) {
+            uint64_t x;
+            memcpy(&x, p + i, 8);
+            x ^= bcast;
+            uint64_t z = ~(((x & low7) + low7) | x | low7);
+#if defined(__GNUC__)
+            count += __builtin_popcountll(z);
+#else
+            for (; z; z &= z - 1)
+                count++;
+#endif
+        }
+        for (; i < end; i++)
+            count += p[i] == ch;
+    }
+    else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *p = (const Py_UCS2 *)d;
+        for (Py_ssize_t i = start; i < end; i++)
+            count += p[i] == ch;
+    }
+    else {
+        const Py_UCS4 *p = (const Py_UCS4 *)d;
+        for (Py_ssize_t i = start; i < end; i++)
+            count += p[i] == ch;
+    }
+    return count;
+}
+
 Py_ssize_t _KrUnicode_CountIn(PyObject *s, Py_ssize_t start, Py_ssize_t end, PyObject *sub,
                               Py_ssize_t maxcount)
 {
@@ -1263,6 +1429,9 @@ Py_ssize_t _KrUnicode_CountIn(PyObject *s, Py_ssize_t start, Py_ssize_t end, PyO
         Py_ssize_t c = end - start + 1;
         return c < maxcount ? c : maxcount;
     }
+    if (m == 1)
+        return count_char(PyUnicode_KIND(s), PyUnicode_DATA(s), start, end,
+                          PyUnicode_READ_CHAR(sub, 0), maxcount);
     while (count < maxcount) {
         Py_ssize_t i = _KrUnicode_FindIn(s, start, end, sub, 1);
         if (i < 0)
@@ -1772,8 +1941,14 @@ static PyObject *unicode_vectorcall(PyObject *type, PyObject *const *args, size_
     if (kwnames == NULL || PyTuple_GET_SIZE(kwnames) == 0) {
         if (nargs == 0 && type == (PyObject *)&PyUnicode_Type)
             return _KrUnicode_Empty();
-        if (nargs == 1 && type == (PyObject *)&PyUnicode_Type)
+        if (nargs == 1 && type == (PyObject *)&PyUnicode_Type) {
+            if (PyLong_CheckExact(args[0])) {
+                PyObject *r = _KrUnicode_FromSmallInt(args[0]);
+                if (r != NULL)
+                    return r;
+            }
             return PyObject_Str(args[0]);
+        }
     }
     PyObject *tup = _PyTuple_FromArray(args, nargs);
     if (tup == NULL)
