@@ -137,7 +137,9 @@ static int64_t monotonic_ns(void)
 /* Acquire, releasing the GIL while blocked. Returns 1 acquired, 0 timed out, -1 when a
  * signal handler raised. The main thread waits in short slices so that Ctrl-C and other
  * Python signal handlers run even in a deadlocked program; an interruptible wait retries
- * after handlers that return normally. */
+ * after handlers that return normally. Between slices the thread only looks at the
+ * signal flags (safe without the GIL): taking the GIL every slice would make a joining
+ * main thread compete with the running threads for no reason. */
 #define KR_SIGNAL_SLICE_NS 20000000LL
 static int acquire_blocking_ex(KrLock *l, int64_t timeout_ns, int interruptible)
 {
@@ -148,17 +150,27 @@ static int acquire_blocking_ex(KrLock *l, int64_t timeout_ns, int interruptible)
     int on_main = interruptible && (unsigned long)pthread_self() == _PyRuntime.main_thread;
     int64_t deadline = timeout_ns > 0 ? monotonic_ns() + timeout_ns : -1;
     for (;;) {
-        int64_t slice = deadline < 0 ? -1 : deadline - monotonic_ns();
-        if (deadline >= 0 && slice <= 0)
-            return krlock_try(l);
-        if (on_main && (slice < 0 || slice > KR_SIGNAL_SLICE_NS))
-            slice = KR_SIGNAL_SLICE_NS;
+        int got = 0, expired = 0;
         PyThreadState *save = PyEval_SaveThread();
-        int got = krlock_wait(l, slice);
+        for (;;) {
+            int64_t slice = deadline < 0 ? -1 : deadline - monotonic_ns();
+            if (deadline >= 0 && slice <= 0) {
+                got = krlock_try(l);
+                expired = 1;
+                break;
+            }
+            if (on_main && (slice < 0 || slice > KR_SIGNAL_SLICE_NS))
+                slice = KR_SIGNAL_SLICE_NS;
+            got = krlock_wait(l, slice);
+            if (got || (on_main && _KrSignal_Pending()))
+                break;
+        }
         PyEval_RestoreThread(save);
         if (got)
             return 1;
-        if (on_main && _KrSignal_Pending() && _KrSignal_Check() < 0)
+        if (expired)
+            return 0;
+        if (_KrSignal_Check() < 0)
             return -1;
     }
 }
@@ -253,7 +265,11 @@ static PyObject *lock_at_fork_reinit(PyObject *self, PyObject *unused)
 static PyObject *lock_repr(PyObject *self)
 {
     LockObject *l = (LockObject *)self;
-    return PyUnicode_FromFormat("<%s %s object at %p>", l->lock.locked ? "locked" : "unlocked",
+    /* A thread without the GIL may be taking the lock right now. */
+    pthread_mutex_lock(&l->lock.mutex);
+    int locked = l->lock.locked;
+    pthread_mutex_unlock(&l->lock.mutex);
+    return PyUnicode_FromFormat("<%s %s object at %p>", locked ? "locked" : "unlocked",
                                 Py_TYPE(self)->tp_name, self);
 }
 
@@ -489,39 +505,53 @@ static PyObject *local_new(PyTypeObject *type, PyObject *args, PyObject *kw)
     return (PyObject *)self;
 }
 
-/* Makes self->dict the calling thread's dict, creating (and initialising) it if new. */
-static int local_bind(LocalObject *self)
+/* Returns (new reference) the calling thread's dict for self, creating and initialising it
+ * on first use, and makes it self->dict so that __dict__ shows it. The lookup itself is
+ * done with the returned dict, not through self->dict: a descriptor, __eq__ or __init__
+ * run during the access may switch threads, and the other thread rebinds self->dict. */
+static PyObject *local_bind(LocalObject *self)
 {
     PyObject *tdict = PyThreadState_GetDict();
     if (tdict == NULL) {
         PyErr_SetString(PyExc_SystemError, "no thread state dict");
-        return -1;
+        return NULL;
     }
     PyObject *d = PyDict_GetItemWithError(tdict, self->key);
     if (d != NULL) {
         Py_SETREF(self->dict, Py_NewRef(d));
-        return 0;
+        return Py_NewRef(d);
     }
     if (PyErr_Occurred())
-        return -1;
+        return NULL;
     d = PyDict_New();
     if (d == NULL || PyDict_SetItem(tdict, self->key, d) < 0) {
         Py_XDECREF(d);
-        return -1;
+        return NULL;
     }
-    Py_SETREF(self->dict, d);
+    Py_SETREF(self->dict, Py_NewRef(d));
     if (Py_TYPE(self)->tp_init != PyBaseObject_Type.tp_init) {
-        if (Py_TYPE(self)->tp_init((PyObject *)self, self->args, self->kw) < 0)
-            return -1;
+        if (Py_TYPE(self)->tp_init((PyObject *)self, self->args, self->kw) < 0) {
+            Py_DECREF(d);
+            return NULL;
+        }
+        /* __init__ may have switched threads: show this thread's dict again. */
+        Py_SETREF(self->dict, Py_NewRef(d));
     }
-    return 0;
+    return d;
 }
 
 static PyObject *local_getattro(PyObject *self, PyObject *name)
 {
-    if (local_bind((LocalObject *)self) < 0)
+    PyObject *d = local_bind((LocalObject *)self);
+    if (d == NULL)
         return NULL;
-    return PyObject_GenericGetAttr(self, name);
+    PyObject *res;
+    if (PyUnicode_Check(name) && PyUnicode_CompareWithASCIIString(name, "__dict__") == 0)
+        res = Py_NewRef(d);
+    else
+        res = _PyObject_GenericGetAttrWithDict(self, name, d, 0);
+    Py_DECREF(d);
+    return res;
 }
 
 static int local_setattro(PyObject *self, PyObject *name, PyObject *v)
@@ -531,9 +561,12 @@ static int local_setattro(PyObject *self, PyObject *name, PyObject *v)
                      Py_TYPE(self)->tp_name);
         return -1;
     }
-    if (local_bind((LocalObject *)self) < 0)
+    PyObject *d = local_bind((LocalObject *)self);
+    if (d == NULL)
         return -1;
-    return PyObject_GenericSetAttr(self, name, v);
+    int r = _PyObject_GenericSetAttrWithDict(self, name, v, d);
+    Py_DECREF(d);
+    return r;
 }
 
 static int local_traverse(PyObject *self, visitproc visit, void *arg)
@@ -561,14 +594,26 @@ static void local_dealloc(PyObject *self)
     if (l->weakreflist != NULL)
         PyObject_ClearWeakRefs(self);
     /* Drop this object's per-thread dicts from every thread so a later object reusing the
-     * address does not inherit them. */
+     * address does not inherit them. Deleting runs destructors, which may release the GIL
+     * and let a thread exit and free its state, so the dicts are collected first and the
+     * thread list is not walked while Python code can run. */
     if (l->key != NULL) {
         PyInterpreterState *interp = _PyInterpreterState_GET();
         PyObject *exc = PyErr_GetRaisedException();
-        for (PyThreadState *ts = interp->threads_head; ts != NULL; ts = ts->next) {
-            if (ts->dict != NULL && PyDict_DelItem(ts->dict, l->key) < 0)
-                PyErr_Clear();
+        PyObject *dicts = PyList_New(0);
+        if (dicts != NULL) {
+            for (PyThreadState *ts = interp->threads_head; ts != NULL; ts = ts->next) {
+                if (ts->dict != NULL && PyList_Append(dicts, ts->dict) < 0)
+                    break;
+            }
+            for (Py_ssize_t i = 0; i < PyList_GET_SIZE(dicts); i++) {
+                PyObject *d = PyList_GET_ITEM(dicts, i);
+                if (PyDict_DelItem(d, l->key) < 0)
+                    PyErr_Clear();
+            }
+            Py_DECREF(dicts);
         }
+        PyErr_Clear();
         PyErr_SetRaisedException(exc);
     }
     Py_CLEAR(l->key);
@@ -606,9 +651,10 @@ static void *thread_entry(void *arg)
 {
     Boot *boot = arg;
     PyThreadState *ts = boot->tstate;
+    PyEval_RestoreThread(ts);
+    /* Under the GIL: other threads read the states on the interpreter's list. */
     ts->thread_id = (unsigned long)pthread_self();
     ts->native_thread_id = (unsigned long)syscall(SYS_gettid);
-    PyEval_RestoreThread(ts);
 
     PyObject *res = PyObject_Call(boot->func, boot->args, boot->kwargs);
     if (res == NULL) {

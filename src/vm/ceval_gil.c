@@ -5,12 +5,19 @@
  * until some waiter has actually taken it (a forced switch): without that wait the holder,
  * already on-CPU, would usually win the lock straight back and CPU-bound threads would
  * starve each other. After fork() only the calling thread survives, so the child resets
- * the lock to "held by me, nobody waiting" (pthread_atfork handler). */
+ * the lock to "held by me, nobody waiting" (pthread_atfork handler).
+ *
+ * Every field of the lock is read and written under its mutex; the only state shared
+ * without it is the eval breaker, an _Atomic int. The drop-request bit needs no ordering
+ * of its own (relaxed): the holder that sees it takes the mutex before acting on it. */
 #include "Python.h"
 #include "internal/pycore_frame.h"
+#include "internal/pycore_gil.h"
 #include "internal/pycore_signal.h"
+#include <stdatomic.h>
 #include <time.h>
 #include <pthread.h>
+#include <unistd.h>
 
 struct _kr_gil {
     pthread_mutex_t mutex;
@@ -18,32 +25,39 @@ struct _kr_gil {
     pthread_cond_t switched; /* signalled when a waiter has taken the lock */
     int locked;
     int waiters;             /* threads blocked in take_gil */
+    /* The state running Python code, or NULL. Its interpreter's eval breaker is where a
+     * waiter posts the drop request; PyThreadState_Delete clears it before the free. */
     PyThreadState *holder;
     unsigned long switch_number;
-    long interval_us;
+    long interval_us;        /* copy of interp->switch_interval, refreshed on release */
 };
 
-/* The eval breaker is read by the running thread without any lock, so every write from
- * here is atomic. */
-static void breaker_set(int bit)
+/* Called with g->mutex held: the holder (if any) is alive until it is forgotten, which
+ * also needs the mutex. */
+static void request_drop(struct _kr_gil *g)
 {
-    PyInterpreterState *interp = _PyRuntime.main_interp;
-    if (interp != NULL)
-        __atomic_fetch_or((int *)&interp->ceval.eval_breaker, bit, __ATOMIC_RELAXED);
+    if (g->holder != NULL)
+        atomic_fetch_or_explicit(&g->holder->interp->ceval.eval_breaker,
+                                 KR_EVAL_GIL_DROP_REQUEST, memory_order_relaxed);
 }
 
-static void breaker_clear(int bit)
+static void clear_drop_request(PyThreadState *tstate)
 {
-    PyInterpreterState *interp = _PyRuntime.main_interp;
-    if (interp != NULL)
-        __atomic_fetch_and((int *)&interp->ceval.eval_breaker, ~bit, __ATOMIC_RELAXED);
+    if (tstate != NULL)
+        atomic_fetch_and_explicit(&tstate->interp->ceval.eval_breaker,
+                                  ~KR_EVAL_GIL_DROP_REQUEST, memory_order_relaxed);
 }
 
 static void gil_init_sync(struct _kr_gil *g)
 {
     pthread_mutex_init(&g->mutex, NULL);
-    pthread_cond_init(&g->cond, NULL);
-    pthread_cond_init(&g->switched, NULL);
+    /* Deadlines on the monotonic clock, so a wall-clock step cannot stall a waiter. */
+    pthread_condattr_t attr;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&g->cond, &attr);
+    pthread_cond_init(&g->switched, &attr);
+    pthread_condattr_destroy(&attr);
 }
 
 /* In the child of fork(): the other threads are gone, whatever state they left the
@@ -58,7 +72,7 @@ static void gil_atfork_child(void)
     g->locked = me != NULL;
     g->holder = me;
     g->waiters = 0;
-    breaker_clear(KR_EVAL_GIL_DROP_REQUEST);
+    clear_drop_request(me);
     _PyRuntime.main_thread = (unsigned long)pthread_self();
     /* Forget the states of threads that did not survive; their objects are leaked on
      * purpose, since their frames may be in any state. */
@@ -76,6 +90,9 @@ static void gil_atfork_child(void)
     }
 }
 
+/* The lock is created by the first thread that releases it or starts another thread,
+ * always while it is the only thread running Python, so the lazy creation needs no
+ * synchronisation: every later thread is started after it (pthread_create orders it). */
 static struct _kr_gil *get_gil(void)
 {
     if (_PyRuntime.gil == NULL) {
@@ -116,6 +133,17 @@ void _KrEval_SetSwitchInterval(double seconds)
     pthread_mutex_unlock(&g->mutex);
 }
 
+/* Called with g->mutex held by the thread giving up the lock, which still holds the GIL
+ * logically: sys.setswitchinterval stores the interval in the interpreter under the GIL,
+ * and waiters read the copy under the mutex. */
+static void sync_interval(struct _kr_gil *g, PyThreadState *tstate)
+{
+    if (tstate == NULL)
+        return;
+    long us = (long)(tstate->interp->switch_interval * 1e6);
+    g->interval_us = us < 1 ? 1 : us;
+}
+
 /* Called with g->mutex held. */
 static void release_locked(struct _kr_gil *g)
 {
@@ -124,11 +152,29 @@ static void release_locked(struct _kr_gil *g)
     pthread_cond_signal(&g->cond);
 }
 
-static void drop_gil(struct _kr_gil *g)
+static void deadline_after(struct timespec *ts, long us)
 {
-    pthread_mutex_lock(&g->mutex);
+    clock_gettime(CLOCK_MONOTONIC, ts);
+    long ns = ts->tv_nsec + (us % 1000000L) * 1000L;
+    ts->tv_sec += us / 1000000L + ns / 1000000000L;
+    ts->tv_nsec = ns % 1000000000L;
+}
+
+/* Once the interpreter is finalizing, the thread running Py_FinalizeEx is the only one
+ * allowed to run Python: a daemon thread waking from a blocking call would otherwise run
+ * on modules and thread states being torn down. It gives the lock straight back and
+ * blocks for good (the process is about to exit), touching nothing of its state. */
+static int must_park(void)
+{
+    return _PyRuntime.finalizing && (unsigned long)pthread_self() != _PyRuntime.main_thread;
+}
+
+static void park_forever(struct _kr_gil *g)
+{
     release_locked(g);
     pthread_mutex_unlock(&g->mutex);
+    for (;;)
+        pause();
 }
 
 static void take_gil(struct _kr_gil *g, PyThreadState *tstate)
@@ -139,29 +185,35 @@ static void take_gil(struct _kr_gil *g, PyThreadState *tstate)
         while (g->locked) {
             unsigned long saved = g->switch_number;
             struct timespec ts;
-            clock_gettime(CLOCK_REALTIME, &ts);
-            long ns = ts.tv_nsec + g->interval_us * 1000L;
-            ts.tv_sec += ns / 1000000000L;
-            ts.tv_nsec = ns % 1000000000L;
+            deadline_after(&ts, g->interval_us);
             int r = pthread_cond_timedwait(&g->cond, &g->mutex, &ts);
             /* A whole interval passed without any switch: ask the holder to let go. */
             if (r != 0 && g->locked && g->switch_number == saved)
-                breaker_set(KR_EVAL_GIL_DROP_REQUEST);
+                request_drop(g);
         }
         g->waiters--;
     }
     g->locked = 1;
-    g->holder = tstate;
     g->switch_number++;
+    /* The finalizing flag was written under the GIL, which this thread now holds. */
+    if (must_park()) {
+        pthread_cond_broadcast(&g->switched);
+        park_forever(g);
+    }
+    g->holder = tstate;
     pthread_cond_broadcast(&g->switched);
-    breaker_clear(KR_EVAL_GIL_DROP_REQUEST);
+    clear_drop_request(tstate);
     pthread_mutex_unlock(&g->mutex);
 }
 
 PyThreadState *PyEval_SaveThread(void)
 {
     PyThreadState *tstate = PyThreadState_Swap(NULL);
-    drop_gil(get_gil());
+    struct _kr_gil *g = get_gil();
+    pthread_mutex_lock(&g->mutex);
+    sync_interval(g, tstate);
+    release_locked(g);
+    pthread_mutex_unlock(&g->mutex);
     return tstate;
 }
 
@@ -188,25 +240,28 @@ void _KrEval_DropGILRequestHandled(PyThreadState *tstate)
     struct _kr_gil *g = get_gil();
     PyThreadState_Swap(NULL);
     pthread_mutex_lock(&g->mutex);
-    breaker_clear(KR_EVAL_GIL_DROP_REQUEST);
+    clear_drop_request(tstate);
+    sync_interval(g, tstate);
     release_locked(g);
-    if (g->waiters > 0) {
-        unsigned long before = g->switch_number;
-        /* Bounded, so a waiter that gave up (or never existed after a fork) cannot
-         * stall this thread. */
-        struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        long ns = ts.tv_nsec + 20 * 1000000L;
-        ts.tv_sec += ns / 1000000000L;
-        ts.tv_nsec = ns % 1000000000L;
-        while (g->switch_number == before && g->waiters > 0) {
-            if (pthread_cond_timedwait(&g->switched, &g->mutex, &ts) != 0)
-                break;
-        }
-    }
+    /* Wait until the lock has changed hands. This cannot stall: the woken waiter, or any
+     * thread that slipped in before it, bumps switch_number when it takes the lock. */
+    unsigned long before = g->switch_number;
+    while (g->waiters > 0 && g->switch_number == before)
+        pthread_cond_wait(&g->switched, &g->mutex);
     pthread_mutex_unlock(&g->mutex);
     take_gil(g, tstate);
     PyThreadState_Swap(tstate);
+}
+
+void _KrGIL_ForgetThreadState(PyThreadState *tstate)
+{
+    struct _kr_gil *g = (struct _kr_gil *)_PyRuntime.gil;
+    if (g == NULL)
+        return;
+    pthread_mutex_lock(&g->mutex);
+    if (g->holder == tstate)
+        g->holder = NULL;
+    pthread_mutex_unlock(&g->mutex);
 }
 
 /* Python-level clean-up in the child after fork(), for os.fork() to call once the GIL has

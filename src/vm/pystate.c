@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include "Python.h"
 #include "internal/pycore_frame.h"
+#include "internal/pycore_gil.h"
 
 _PyRuntimeState _PyRuntime;
 _Thread_local PyThreadState *_Py_tss_tstate;
@@ -77,8 +78,11 @@ void PyInterpreterState_Delete(PyInterpreterState *interp)
         *pp = interp->next;
     if (_PyRuntime.main_interp == interp)
         _PyRuntime.main_interp = NULL;
-    while (interp->threads_head != NULL)
-        PyThreadState_Delete(interp->threads_head);
+    /* Threads unlink their own states when they finish, so the states still listed belong
+     * to daemon threads that are alive but will never run Python again (they park when
+     * they next reach for the GIL, see ceval_gil.c). Their frames live in these states'
+     * data stacks, so the states are left to them rather than freed under their feet. */
+    interp->threads_head = NULL;
     PyMem_RawFree(interp);
 }
 
@@ -117,9 +121,12 @@ void PyThreadState_Clear(PyThreadState *ts)
     _PyThreadState_ClearDataStack(ts);
 }
 
+/* The interpreter's thread list is only changed with the GIL held (or in a fork child,
+ * where no other thread exists), so walking it under the GIL is safe. */
 void PyThreadState_Delete(PyThreadState *ts)
 {
     PyInterpreterState *interp = ts->interp;
+    _KrGIL_ForgetThreadState(ts);
     if (ts->prev != NULL)
         ts->prev->next = ts->next;
     else if (interp != NULL && interp->threads_head == ts)

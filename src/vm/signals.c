@@ -3,23 +3,33 @@
  * The handler may only touch async-signal-safe state, so it sets a flag in _PyRuntime
  * and the main interpreter's eval breaker; PyErr_CheckSignals raises later on the
  * main thread. */
+#include <errno.h>
 #include <signal.h>
 #include <string.h>
 #include "Python.h"
 
+/* The flag is written by the handler on whatever thread the kernel picked and read by
+ * every thread (with or without the GIL), so all accesses are atomic; release/acquire
+ * makes the KeyboardInterrupt see everything the interrupting thread did before it. */
+#if defined(__GNUC__)
+#define KR_TRIPPED_LOAD() __atomic_load_n(&_PyRuntime.sigint_tripped, __ATOMIC_ACQUIRE)
+#define KR_TRIPPED_STORE(v) __atomic_store_n(&_PyRuntime.sigint_tripped, (v), __ATOMIC_RELEASE)
+#else
+#define KR_TRIPPED_LOAD() (_PyRuntime.sigint_tripped)
+#define KR_TRIPPED_STORE(v) (_PyRuntime.sigint_tripped = (v))
+#endif
+
 static void sigint_handler(int signum)
 {
     (void)signum;
-    _PyRuntime.sigint_tripped = 1;
-    /* Other bits (pending calls, GIL drop requests) may be set: add ours, atomically. */
-    if (_PyRuntime.main_interp != NULL) {
-#if defined(__GNUC__)
-        __atomic_fetch_or((int *)&_PyRuntime.main_interp->ceval.eval_breaker,
-                          KR_EVAL_SIGNALS_PENDING, __ATOMIC_RELAXED);
-#else
-        _PyRuntime.main_interp->ceval.eval_breaker |= KR_EVAL_SIGNALS_PENDING;
-#endif
-    }
+    int saved_errno = errno;
+    KR_TRIPPED_STORE(1);
+    /* Other bits (pending calls, GIL drop requests) may be set: add ours with an atomic
+     * read-modify-write. eval_breaker is _Atomic, so |= is one. */
+    PyInterpreterState *interp = _PyRuntime.main_interp;
+    if (interp != NULL)
+        interp->ceval.eval_breaker |= KR_EVAL_SIGNALS_PENDING;
+    errno = saved_errno;
 }
 
 int _PyOS_InstallSignalHandlers(void)
@@ -52,13 +62,13 @@ void _PyOS_RestoreSignalHandlers(void)
 
 int _PyErr_CheckSignalsTstate(PyThreadState *ts)
 {
-    if (!_PyRuntime.sigint_tripped)
+    if (!KR_TRIPPED_LOAD())
         return 0;
     /* Only the main thread of the main interpreter runs Python signal handlers. */
     if (ts == NULL || ts->interp != _PyRuntime.main_interp ||
         ts->thread_id != _PyRuntime.main_thread)
         return 0;
-    _PyRuntime.sigint_tripped = 0;
+    KR_TRIPPED_STORE(0);
     PyErr_SetNone(PyExc_KeyboardInterrupt);
     return -1;
 }
