@@ -11,6 +11,7 @@ import threading
 from . import process
 from . import queues
 from .context_errors import TimeoutError
+from .reduction import ForkingPickler as _ForkingPickler
 
 RUN, CLOSE, TERMINATE = 0, 1, 2
 _job_counter = itertools.count()
@@ -373,11 +374,16 @@ class Pool:
                 w.terminate()
         for w in self._pool:
             w.join()
-        self._stop_handler()
+        self._stop_handler(workers_killed=True)
 
-    def _stop_handler(self):
+    def _stop_handler(self, workers_killed=False):
         if self._result_handler is not None and self._result_handler.is_alive():
-            self._outqueue.put(None)
+            if workers_killed:
+                # A worker killed between sending its last result and releasing the
+                # queue's write lock leaves it held forever; no worker is left to write.
+                self._outqueue._writer.send_bytes(bytes(_ForkingPickler.dumps(None)))
+            else:
+                self._outqueue.put(None)
             self._result_handler.join()
         self._result_handler = None
 

@@ -1,6 +1,7 @@
 """Process objects, started with the fork start method."""
 
-__all__ = ['BaseProcess', 'Process', 'current_process', 'active_children', 'parent_process']
+__all__ = ['BaseProcess', 'Process', 'current_process', 'active_children', 'parent_process',
+           'AuthenticationString']
 
 import itertools
 import os
@@ -31,7 +32,7 @@ class BaseProcess:
         self._name = name or type(self).__name__ + '-' + ':'.join(str(i) for i in self._identity)
         self._daemonic = parent._daemonic if daemon is None else daemon
         self._sentinel = None
-        self._config = {}
+        self._config = parent._config.copy()
 
     def run(self):
         """Method to be run in the child process."""
@@ -49,6 +50,17 @@ class BaseProcess:
         assert self._parent_pid == os.getpid(), 'can only start a process object created by current process'
         assert not _current_process._daemonic, 'daemonic processes are not allowed to have children'
         _cleanup()
+        method = self._start_method
+        if method is None:
+            from . import get_start_method
+            method = get_start_method()
+        if method == 'spawn':
+            from .popen_spawn_posix import Popen
+            popen = Popen(self)
+            self._popen_pid = popen.pid
+            self._sentinel = popen.sentinel
+            _children.add(self)
+            return
         r, w = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
@@ -65,9 +77,13 @@ class BaseProcess:
         self._sentinel = r
         _children.add(self)
 
-    def _bootstrap(self):
+    def _bootstrap_spawned(self):
+        return self._bootstrap(forked=False)
+
+    def _bootstrap(self, forked=True):
         global _current_process, _parent_process, _children
-        if not hasattr(os, 'register_at_fork'):
+        from . import util
+        if forked and not hasattr(os, 'register_at_fork'):
             # threading registers its own fork hook where os supports it.
             threading._after_fork()
         _children = set()
@@ -76,10 +92,13 @@ class BaseProcess:
         self._popen_pid = None
         try:
             try:
+                util._reset_in_child()
+                util._run_after_forkers()
                 self.run()
                 exitcode = 0
             finally:
                 _run_finalizers()
+                util._exit_function()
         except SystemExit as e:
             if e.code is None:
                 exitcode = 0
@@ -202,7 +221,12 @@ class BaseProcess:
 
     @property
     def authkey(self):
-        return b''
+        return self._config['authkey']
+
+    @authkey.setter
+    def authkey(self, authkey):
+        """Set authorization key of process."""
+        self._config['authkey'] = AuthenticationString(authkey)
 
     @property
     def exitcode(self):
@@ -256,7 +280,16 @@ class BaseProcess:
 
 
 class Process(BaseProcess):
+    # None: the start method chosen by set_start_method() (fork by default).
+    _start_method = None
+
+
+class ForkProcess(BaseProcess):
     _start_method = 'fork'
+
+
+class SpawnProcess(BaseProcess):
+    _start_method = 'spawn'
 
 
 class _MainProcess(BaseProcess):
@@ -269,7 +302,9 @@ class _MainProcess(BaseProcess):
         self._closed = False
         self._daemonic = False
         self._sentinel = None
-        self._config = {}
+        # The authentication key every child inherits; managers and Listeners default to it.
+        self._config = {'authkey': AuthenticationString(os.urandom(32)),
+                        'semprefix': '/mp'}
         self._target = None
 
     def close(self):
@@ -287,6 +322,7 @@ class _ParentProcess(BaseProcess):
         self._daemonic = False
         self._sentinel = None
         self._pid = pid
+        self._config = {}
 
     @property
     def ident(self):
@@ -302,11 +338,30 @@ class _ParentProcess(BaseProcess):
         return True
 
 
+class AuthenticationString(bytes):
+    """bytes that refuse to be pickled except while a spawned child is being prepared."""
+
+    def __reduce__(self):
+        from .context import get_spawning_popen
+        if get_spawning_popen() is None:
+            raise TypeError(
+                'Pickling an AuthenticationString object is '
+                'disallowed for security reasons'
+            )
+        return AuthenticationString, (bytes(self),)
+
+
 _exitcode_to_name = {}
 for _name, _signum in list(signal.__dict__.items()):
     if _name[:3] == 'SIG' and '_' not in _name and isinstance(_signum, int):
         _exitcode_to_name[-_signum] = f'-{_name}'
 del _name, _signum
+
+ORIGINAL_DIR = None
+try:
+    ORIGINAL_DIR = os.path.abspath(os.getcwd())
+except OSError:
+    pass
 
 _current_process = _MainProcess()
 _parent_process = None
@@ -354,6 +409,12 @@ def _exit_function():
             p.join()
 
 
+def _atexit_hook():
+    from . import util
+    util._exit_function()
+    _exit_function()
+
+
 import atexit as _atexit
-_atexit.register(_exit_function)
+_atexit.register(_atexit_hook)
 del _atexit

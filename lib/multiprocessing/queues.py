@@ -5,7 +5,6 @@ __all__ = ['Queue', 'SimpleQueue', 'JoinableQueue']
 
 import collections
 import os
-import pickle
 import threading
 import time
 import weakref
@@ -15,6 +14,8 @@ from . import connection
 from . import synchronize
 from . import sharedctypes
 from . import process
+from . import util
+from .reduction import ForkingPickler as _ForkingPickler
 
 
 class Queue:
@@ -28,6 +29,17 @@ class Queue:
         self._sem = synchronize.Semaphore(maxsize)
         self._size = sharedctypes.Value('i', 0)
         self._closed = False
+        self._reset()
+
+    def __getstate__(self):
+        from .context import assert_spawning
+        assert_spawning(self)
+        return (self._maxsize, self._reader, self._writer, self._rlock, self._wlock,
+                self._sem, self._size, self._closed)
+
+    def __setstate__(self, state):
+        (self._maxsize, self._reader, self._writer, self._rlock, self._wlock,
+         self._sem, self._size, self._closed) = state
         self._reset()
 
     def _reset(self):
@@ -52,17 +64,14 @@ class Queue:
         with self._notempty:
             if self._thread is None:
                 self._start_thread()
-            self._buffer.append(pickle.dumps(obj))
+            self._buffer.append(bytes(_ForkingPickler.dumps(obj)))
             self._notempty.notify()
 
     def _start_thread(self):
         self._thread = threading.Thread(target=self._feed, name='QueueFeederThread', daemon=True)
         self._thread.start()
-        if process.current_process()._parent_pid is not None:
-            process._finalizers.append(self._finalize_feeder)
-        else:
-            import atexit
-            atexit.register(self._finalize_feeder)
+        # Flush the buffer at exit before children are joined (they may wait for it).
+        util.Finalize(None, self._finalize_feeder, exitpriority=10)
 
     def _feed(self):
         while True:
@@ -103,7 +112,7 @@ class Queue:
         with self._size.get_lock():
             self._size.value -= 1
         self._sem.release()
-        return pickle.loads(data)
+        return _ForkingPickler.loads(data)
 
     def qsize(self):
         return self._size.value
@@ -140,6 +149,13 @@ class JoinableQueue(Queue):
         super().__init__(maxsize)
         self._unfinished_tasks = synchronize.Semaphore(0)
         self._cond = synchronize.Condition()
+
+    def __getstate__(self):
+        return Queue.__getstate__(self) + (self._cond, self._unfinished_tasks)
+
+    def __setstate__(self, state):
+        Queue.__setstate__(self, state[:-2])
+        self._cond, self._unfinished_tasks = state[-2:]
 
     def put(self, obj, block=True, timeout=None):
         if self._closed:
@@ -179,10 +195,10 @@ class SimpleQueue:
     def get(self):
         with self._rlock:
             data = self._reader.recv_bytes()
-        return pickle.loads(data)
+        return _ForkingPickler.loads(data)
 
     def put(self, obj):
-        data = pickle.dumps(obj)
+        data = bytes(_ForkingPickler.dumps(obj))
         with self._wlock:
             self._writer.send_bytes(data)
 

@@ -35,21 +35,29 @@ class _Storage:
         os.write(self._fd, bytes(max(size, 1)))
         self.size = size
 
+    def __getstate__(self):
+        from .context import assert_spawning, get_spawning_popen
+        assert_spawning(self)
+        get_spawning_popen().duplicate_for_child(self._fd)
+        return self.__dict__.copy()
+
+    # pread/pwrite: the file offset is shared by every process, so seeking then reading
+    # would race with another process's access.
     def read(self, offset, n):
-        os.lseek(self._fd, offset, 0)
         data = b''
         while len(data) < n:
-            chunk = os.read(self._fd, n - len(data))
+            chunk = os.pread(self._fd, n - len(data), offset + len(data))
             if not chunk:
                 break
             data += chunk
         return data
 
     def write(self, offset, data):
-        os.lseek(self._fd, offset, 0)
         view = memoryview(data)
         while view:
-            view = view[os.write(self._fd, view):]
+            written = os.pwrite(self._fd, view, offset)
+            offset += written
+            view = view[written:]
 
 
 def _pack_item(code, value):

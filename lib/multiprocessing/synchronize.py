@@ -86,6 +86,23 @@ class _SemLock:
     def _after_fork(self):
         self._count = 0
 
+    def __getstate__(self):
+        # Only a spawned child can receive the pipe (its fds are passed on by number).
+        from .context import assert_spawning, get_spawning_popen
+        assert_spawning(self)
+        popen = get_spawning_popen()
+        popen.duplicate_for_child(self._r)
+        popen.duplicate_for_child(self._w)
+        state = self.__dict__.copy()
+        del state['_local_lock']
+        state['_count'] = 0
+        state['_owner'] = None
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._local_lock = threading.Lock()
+
 
 def _fionread_value(fd):
     # Peek the number of queued bytes without fcntl: read everything and write it back
