@@ -2118,7 +2118,7 @@ dispatch_opcode:
         PyObject *v = TOP();
         if (!PyUnicode_CheckExact(v)) {
             SAVE_STATE();
-            PyObject *res = PyObject_Format(v, NULL);
+            PyObject *res = _KrObject_FormatWithSpec(v, NULL);
             if (res == NULL)
                 goto error;
             Py_DECREF(v);
@@ -2132,7 +2132,7 @@ dispatch_opcode:
         PyObject *spec = POP();
         PyObject *v = TOP();
         SAVE_STATE();
-        PyObject *res = PyObject_Format(v, spec);
+        PyObject *res = _KrObject_FormatWithSpec(v, spec);
         Py_DECREF(spec);
         if (res == NULL)
             goto error;
@@ -2932,6 +2932,24 @@ dispatch_opcode:
         PyObject *rhs = TOP();
         PyObject *lhs = SECOND();
         KR_DEOPT_IF(!PyUnicode_CheckExact(lhs) || !PyUnicode_CheckExact(rhs), BINARY_OP);
+        _Py_CODEUNIT store = next_instr[1];
+        if (_Py_OPCODE(store) == STORE_FAST && GETLOCAL(_Py_OPARG(store)) == lhs) {
+            /* s = s + t / s += t: drop the variable's reference first, so that the
+             * string may be grown in place when the stack holds the only one left. The
+             * variable stays unbound if the append fails, as in CPython. */
+            PyObject **target = &GETLOCAL(_Py_OPARG(store));
+            *target = NULL;
+            Py_DECREF(lhs);
+            PyObject *left = lhs;
+            int r = _KrUnicode_AppendInPlace(&left, rhs);
+            STACK_SHRINK(2);
+            Py_DECREF(rhs);
+            if (r < 0)
+                goto error;
+            *target = left;
+            next_instr += 2; /* the cache unit and the STORE_FAST */
+            DISPATCH();
+        }
         PyObject *res = PyUnicode_Concat(lhs, rhs);
         if (res == NULL)
             goto error;
