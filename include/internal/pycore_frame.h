@@ -29,6 +29,8 @@ typedef struct _PyInterpreterFrame {
     uint16_t return_offset;                /* code units from instr_ptr to resume after a call */
     char owner;                            /* enum _frameowner */
     char is_entry;                         /* returning from it leaves _PyEval_EvalFrame */
+    char is_init;                          /* __init__ run by CALL_ALLOC_AND_ENTER_INIT:
+                                            * must return None; the caller keeps self */
     PyObject *localsplus[1];
 } _PyInterpreterFrame;
 

@@ -166,6 +166,8 @@ enum {
     X(CALL_METHOD_DESCRIPTOR_FAST, CALL) \
     X(CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS, CALL) \
     X(CALL_TYPE_1, CALL)                     /* type(x)                                 */ \
+    X(CALL_ALLOC_AND_ENTER_INIT, CALL)       /* C(...) with object.__new__ and a Python  \
+                                              * __init__; type version in units 1..2    */ \
     X(FOR_ITER_LIST, FOR_ITER) \
     X(FOR_ITER_TUPLE, FOR_ITER) \
     X(FOR_ITER_RANGE, FOR_ITER) \

@@ -40,6 +40,7 @@ void _PyFrameObject_TakeFrame(PyFrameObject *f, _PyInterpreterFrame *frame)
     copy->frame_obj = NULL;
     copy->previous = NULL;
     copy->is_entry = 0;
+    copy->is_init = 0;
     frame->stacktop = 0;
     frame->f_locals = NULL;
     frame->f_funcobj = NULL;

@@ -50,6 +50,7 @@ PyObject *_Py_MakeCoro(PyFunctionObject *func, _PyInterpreterFrame *frame)
     gf->previous = NULL;
     gf->frame_obj = NULL;
     gf->is_entry = 0;
+    gf->is_init = 0;
     _PyThreadState_PopFrame(tstate, frame);
     gen->gi_weakreflist = NULL;
     gen->gi_name = Py_NewRef(func->func_name);

@@ -304,6 +304,7 @@ static inline _PyInterpreterFrame *gen_push_inline(PyThreadState *tstate, PyGenO
     tstate->exc_info = &gen->gi_exc_state;
     gf->previous = caller;
     gf->is_entry = 0;
+    gf->is_init = 0;
     tstate->current_frame = gf;
     return gf;
 }
@@ -356,6 +357,7 @@ PyObject *_PyEval_EvalFrame(PyThreadState *tstate, _PyInterpreterFrame *frame, i
     }
     frame->previous = tstate->current_frame;
     frame->is_entry = 1;
+    frame->is_init = 0;
     tstate->current_frame = frame;
     tracing = tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL;
 
@@ -1805,6 +1807,7 @@ dispatch_opcode:
         {
             _PyInterpreterFrame *prev = frame->previous;
             int is_entry = frame->is_entry;
+            int is_init = frame->is_init;
             int gen_return = 0;
             if (frame->owner == FRAME_OWNED_BY_GENERATOR) {
                 PyGenObject *gen = _PyGen_GetGeneratorFromFrame(frame);
@@ -1850,6 +1853,23 @@ dispatch_opcode:
                     PUSH(retval);
                 retval = NULL;
                 DISPATCH();
+            }
+            if (is_init && retval != NULL) {
+                /* The instance is already on the caller's stack. */
+                if (retval != Py_None) {
+                    PyErr_Format(PyExc_TypeError,
+                                 "__init__() should return None, not '%.200s'",
+                                 Py_TYPE(retval)->tp_name);
+                    Py_CLEAR(retval);
+                }
+                else {
+                    Py_DECREF(retval);
+                    retval = NULL;
+                    LOAD_FRAME_STATE();
+                    next_instr = frame->instr_ptr + frame->return_offset;
+                    frame->return_offset = 0;
+                    DISPATCH();
+                }
             }
         }
         if (retval == NULL)
@@ -2720,6 +2740,7 @@ dispatch_opcode:
         nf->return_offset = 0;
         nf->owner = FRAME_OWNED_BY_THREAD;
         nf->is_entry = 0;
+        nf->is_init = 0;
         for (int i = 0; i < total; i++)
             nf->localsplus[i] = args[i];
         for (int i = total; i < co->co_nlocalsplus; i++)
@@ -2861,6 +2882,53 @@ dispatch_opcode:
     }
 #undef KR_CALL_C_FINISH
 #undef KR_CALL_C_FLAGS
+
+    /* Calling a class whose instances come from object.__new__ and whose __init__ is a
+     * simple Python function: allocate, leave the instance on this frame's stack and
+     * run __init__ as a frame of this loop; its return checks for None and keeps the
+     * instance (see return_common). */
+    TARGET(CALL_ALLOC_AND_ENTER_INIT)
+    {
+        PyObject *callable = PEEK(oparg + 2);
+        KR_DEOPT_IF(tracing || PEEK(oparg + 1) != NULL || !PyType_Check(callable) ||
+                        ((PyTypeObject *)callable)->tp_version_tag !=
+                            _KrCache_Read32(next_instr + 1),
+                    CALL);
+        PyTypeObject *tp = (PyTypeObject *)callable;
+        PyObject *init = _PyType_Lookup(tp, _Py_ID(__init__));
+        KR_DEOPT_IF(init == NULL || !PyFunction_Check(init), CALL);
+        PyFunctionObject *func = (PyFunctionObject *)init;
+        PyCodeObject *co = (PyCodeObject *)func->func_code;
+        KR_DEOPT_IF((co->co_flags & KR_CO_NOT_SIMPLE) || co->co_argcount != oparg + 1 ||
+                        co->co_kwonlyargcount != 0,
+                    CALL);
+        SAVE_STATE();
+        PyObject *self = tp->tp_alloc(tp, 0);
+        if (self == NULL)
+            goto error;
+        next_instr += 3;
+        PyObject **base = stack_pointer - oparg - 2;
+        size_t nslots = (size_t)(KR_FRAME_SPECIALS_SIZE + _KrFrame_NSlots(co));
+        _PyInterpreterFrame *nf = _PyThreadState_PushFrame(tstate, nslots);
+        if (nf == NULL) {
+            Py_DECREF(self);
+            goto error;
+        }
+        _PyFrame_Initialize(nf, func, NULL, co, oparg + 1);
+        nf->is_init = 1;
+        nf->localsplus[0] = Py_NewRef(self);
+        for (int i = 0; i < oparg; i++)
+            nf->localsplus[i + 1] = base[2 + i];
+        base[0] = self;
+        stack_pointer = base + 1;
+        Py_DECREF(callable);
+        SAVE_STATE();
+        frame->return_offset = (uint16_t)(next_instr - frame->instr_ptr);
+        nf->previous = frame;
+        frame = nf;
+        tstate->current_frame = frame;
+        goto start_frame;
+    }
 
     TARGET(BINARY_OP_ADD_INT)
     TARGET(BINARY_OP_SUBTRACT_INT)

@@ -78,6 +78,7 @@ void _PyFrame_Initialize(_PyInterpreterFrame *frame, PyFunctionObject *func, PyO
     frame->return_offset = 0;
     frame->owner = FRAME_OWNED_BY_THREAD;
     frame->is_entry = 0;
+    frame->is_init = 0;
     for (int i = null_locals_from; i < code->co_nlocalsplus; i++)
         frame->localsplus[i] = NULL;
 }

@@ -13,6 +13,7 @@
 #include "internal/pycore_dict.h"
 #include "internal/pycore_frame.h"
 #include "internal/pycore_opcode.h"
+#include "internal/pycore_typeobject.h"
 
 _Static_assert(KR_NUM_ALL_OPCODES <= 256, "opcodes must fit in a byte");
 
@@ -347,6 +348,22 @@ static int specialize_c_call(PyObject *callable, PyObject *self_or_null, _Py_COD
     }
     if (callable == (PyObject *)&PyType_Type && self_or_null == NULL && nargs == 1) {
         specialized(instr, CALL_TYPE_1);
+        return 1;
+    }
+    if (Py_IS_TYPE(callable, &PyType_Type) && self_or_null == NULL) {
+        PyTypeObject *tp = (PyTypeObject *)callable;
+        if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) || (tp->tp_flags & Py_TPFLAGS_IS_ABSTRACT) ||
+            tp->tp_new != _KrObject_New || !_KrType_HasSlotInit(tp) || tp->tp_version_tag == 0)
+            return 0;
+        PyObject *init = _PyType_Lookup(tp, _Py_ID(__init__));
+        if (init == NULL || !PyFunction_Check(init))
+            return 0;
+        PyCodeObject *co = (PyCodeObject *)((PyFunctionObject *)init)->func_code;
+        if ((co->co_flags & KR_CO_NOT_SIMPLE) || co->co_argcount != nargs + 1 ||
+            co->co_kwonlyargcount != 0)
+            return 0;
+        _KrCache_Write32(instr + 2, tp->tp_version_tag);
+        specialized(instr, CALL_ALLOC_AND_ENTER_INIT);
         return 1;
     }
     return 0;
