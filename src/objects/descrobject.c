@@ -62,19 +62,33 @@ static int descr_check(PyDescrObject *descr, PyObject *obj)
     return 1;
 }
 
-static PyDescrObject *descr_new(PyTypeObject *descrtype, PyTypeObject *type, const char *name)
+/* Takes the reference to name (an interned str, or NULL after a failed interning). */
+static PyDescrObject *descr_new_named(PyTypeObject *descrtype, PyTypeObject *type,
+                                      PyObject *name)
 {
-    PyDescrObject *descr = (PyDescrObject *)PyType_GenericAlloc(descrtype, 0);
-    if (descr == NULL)
+    if (name == NULL)
         return NULL;
-    descr->d_type = (PyTypeObject *)Py_XNewRef(type);
-    descr->d_name = PyUnicode_InternFromString(name);
-    if (descr->d_name == NULL) {
-        Py_DECREF(descr);
+    /* Start-up makes a descriptor for every slot and method of every built-in type: the
+     * plain GC allocation, clearing only what follows the common header, is cheaper than
+     * the generic allocator's size computation and full clear. */
+    PyDescrObject *descr = (PyDescrObject *)_PyObject_GC_New(descrtype);
+    if (descr == NULL) {
+        Py_DECREF(name);
         return NULL;
     }
+    size_t size = (size_t)descrtype->tp_basicsize;
+    if (size > sizeof(PyDescrObject))
+        memset((char *)descr + sizeof(PyDescrObject), 0, size - sizeof(PyDescrObject));
+    descr->d_type = (PyTypeObject *)Py_XNewRef(type);
+    descr->d_name = name;
     descr->d_qualname = NULL;
+    PyObject_GC_Track(descr);
     return descr;
+}
+
+static PyDescrObject *descr_new(PyTypeObject *descrtype, PyTypeObject *type, const char *name)
+{
+    return descr_new_named(descrtype, type, PyUnicode_InternFromString(name));
 }
 
 static PyObject *descr_get_qualname(PyObject *self, void *c)
@@ -594,7 +608,10 @@ PyTypeObject PyWrapperDescr_Type = {
 PyObject *PyDescr_NewWrapper(PyTypeObject *type, struct wrapperbase *base, void *wrapped)
 {
     PyWrapperDescrObject *d =
-        (PyWrapperDescrObject *)descr_new(&PyWrapperDescr_Type, type, base->name);
+        (PyWrapperDescrObject *)(base->name_strobj != NULL
+                                     ? descr_new_named(&PyWrapperDescr_Type, type,
+                                                       Py_NewRef(base->name_strobj))
+                                     : descr_new(&PyWrapperDescr_Type, type, base->name));
     if (d != NULL) {
         d->d_base = base;
         d->d_wrapped = wrapped;

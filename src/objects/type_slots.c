@@ -1192,7 +1192,7 @@ static struct wrapperbase slotdefs[] = {
 
 /* Where a slot lives in `type`: heap types hold their tables inline, static types point
  * at theirs (or have none). */
-static void **slotptr(PyTypeObject *type, int ioffset)
+static inline void **slotptr(PyTypeObject *type, int ioffset)
 {
     char *ptr;
     size_t offset = (size_t)ioffset;
@@ -1226,34 +1226,64 @@ static void **slotptr(PyTypeObject *type, int ioffset)
 
 /* ---- static types: wrapper descriptors ------------------------------------------------------ */
 
+/* Each slot name is interned once per process and kept in its slotdef: start-up readies
+ * every built-in type, and looking the same names up again for each type was most of its
+ * cost.  Interned strings are immortal, so the borrowed pointer stays valid. */
+static PyObject *slotdef_name(struct wrapperbase *p)
+{
+    if (p->name_strobj == NULL)
+        p->name_strobj = PyUnicode_InternFromString(p->name);
+    return p->name_strobj;
+}
+
+/* The offset where the slot table holding `ioffset` ends (tables are laid out in this
+ * order in PyHeapTypeObject, and slotdefs lists each table's entries together). */
+static size_t slot_table_end(int ioffset)
+{
+    size_t offset = (size_t)ioffset;
+    if (offset >= offsetof(PyHeapTypeObject, as_buffer))
+        return SIZE_MAX;
+    if (offset >= offsetof(PyHeapTypeObject, as_sequence))
+        return offsetof(PyHeapTypeObject, as_buffer);
+    if (offset >= offsetof(PyHeapTypeObject, as_mapping))
+        return offsetof(PyHeapTypeObject, as_sequence);
+    if (offset >= offsetof(PyHeapTypeObject, as_number))
+        return offsetof(PyHeapTypeObject, as_mapping);
+    if (offset >= offsetof(PyHeapTypeObject, as_async))
+        return offsetof(PyHeapTypeObject, as_number);
+    return offsetof(PyHeapTypeObject, as_async);
+}
+
 int _KrType_AddOperators(PyTypeObject *type)
 {
     PyObject *dict = type->tp_dict;
     for (struct wrapperbase *p = slotdefs; p->name; p++) {
-        if (p->wrapper == NULL)
-            continue;
         void **ptr = slotptr(type, p->offset);
-        if (ptr == NULL || *ptr == NULL)
+        if (ptr == NULL) {
+            /* Most static types lack most tables: skip a missing table's entries at once. */
+            size_t lo = (size_t)p->offset, end = slot_table_end(p->offset);
+            while (p[1].name != NULL && (size_t)p[1].offset >= lo && (size_t)p[1].offset < end)
+                p++;
             continue;
-        PyObject *name = PyUnicode_InternFromString(p->name);
+        }
+        if (*ptr == NULL || p->wrapper == NULL)
+            continue;
+        PyObject *name = slotdef_name(p);
         if (name == NULL)
             return -1;
-        int r = PyDict_Contains(dict, name);
-        if (r == 0) {
-            if (*ptr == (void *)PyObject_HashNotImplemented) {
-                r = PyDict_SetItem(dict, name, Py_None);
-            }
-            else {
-                PyObject *descr = PyDescr_NewWrapper(type, p, *ptr);
-                if (descr == NULL) {
-                    Py_DECREF(name);
-                    return -1;
-                }
-                r = PyDict_SetItem(dict, name, descr);
-                Py_DECREF(descr);
-            }
+        /* Names the type's dict already has are rare, so making the wrapper up front and
+         * inserting with one set-default probe beats a membership test per slot. */
+        int r;
+        if (*ptr == (void *)PyObject_HashNotImplemented) {
+            r = PyDict_SetDefaultRef(dict, name, Py_None, NULL);
         }
-        Py_DECREF(name);
+        else {
+            PyObject *descr = PyDescr_NewWrapper(type, p, *ptr);
+            if (descr == NULL)
+                return -1;
+            r = PyDict_SetDefaultRef(dict, name, descr, NULL);
+            Py_DECREF(descr);
+        }
         if (r < 0)
             return -1;
     }
@@ -1338,13 +1368,12 @@ static void update_one_slot(PyTypeObject *type, struct wrapperbase *p, struct wr
     void *generic = NULL, *specific = NULL;
     int use_generic = 0;
     for (; p < end; p++) {
-        PyObject *name = PyUnicode_InternFromString(p->name);
+        PyObject *name = slotdef_name(p);
         if (name == NULL) {
             PyErr_Clear();
             return;
         }
         PyObject *descr = _PyType_Lookup(type, name);
-        Py_DECREF(name);
         if (descr == NULL)
             continue;
         if (Py_IS_TYPE(descr, &PyWrapperDescr_Type) &&

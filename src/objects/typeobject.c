@@ -565,28 +565,18 @@ static int add_methods(PyTypeObject *type, PyMethodDef *meth)
 {
     PyObject *dict = type->tp_dict;
     for (; meth->ml_name != NULL; meth++) {
-        PyObject *name = PyUnicode_InternFromString(meth->ml_name);
-        if (name == NULL)
+        /* The descriptor interns its name; reusing it as the key and inserting with one
+         * set-default probe keeps start-up from interning and looking up every name twice. */
+        PyObject *descr, *name;
+        if ((meth->ml_flags & METH_CLASS) && (meth->ml_flags & METH_STATIC)) {
+            PyErr_SetString(PyExc_ValueError, "method cannot be both class and static");
             return -1;
-        if (!(meth->ml_flags & METH_COEXIST)) {
-            int r = PyDict_Contains(dict, name);
-            if (r != 0) {
-                Py_DECREF(name);
-                if (r < 0)
-                    return -1;
-                continue;
-            }
         }
-        PyObject *descr;
-        if (meth->ml_flags & METH_CLASS) {
-            if (meth->ml_flags & METH_STATIC) {
-                Py_DECREF(name);
-                PyErr_SetString(PyExc_ValueError, "method cannot be both class and static");
+        if (meth->ml_flags & METH_STATIC) {
+            /* CPython leaves static methods' names (str.maketrans) uninterned. */
+            name = PyUnicode_FromString(meth->ml_name);
+            if (name == NULL)
                 return -1;
-            }
-            descr = PyDescr_NewClassMethod(type, meth);
-        }
-        else if (meth->ml_flags & METH_STATIC) {
             PyObject *cfunc = PyCFunction_NewEx(meth, (PyObject *)type, NULL);
             if (cfunc == NULL) {
                 Py_DECREF(name);
@@ -594,15 +584,23 @@ static int add_methods(PyTypeObject *type, PyMethodDef *meth)
             }
             descr = PyStaticMethod_New(cfunc);
             Py_DECREF(cfunc);
+            if (descr == NULL) {
+                Py_DECREF(name);
+                return -1;
+            }
         }
         else {
-            descr = PyDescr_NewMethod(type, meth);
+            descr = (meth->ml_flags & METH_CLASS) ? PyDescr_NewClassMethod(type, meth)
+                                                  : PyDescr_NewMethod(type, meth);
+            if (descr == NULL)
+                return -1;
+            name = Py_NewRef(((PyDescrObject *)descr)->d_name);
         }
-        if (descr == NULL) {
-            Py_DECREF(name);
-            return -1;
-        }
-        int r = PyDict_SetItem(dict, name, descr);
+        int r;
+        if (meth->ml_flags & METH_COEXIST)
+            r = PyDict_SetItem(dict, name, descr);
+        else
+            r = PyDict_SetDefaultRef(dict, name, descr, NULL);
         Py_DECREF(descr);
         Py_DECREF(name);
         if (r < 0)
@@ -850,6 +848,51 @@ static int type_ready_set_hash(PyTypeObject *type)
     return 0;
 }
 
+static Py_ssize_t count_set_words(const void *table, size_t size)
+{
+    if (table == NULL)
+        return 0;
+    Py_ssize_t n = 0;
+    const char *p = table;
+    for (size_t off = 0; off + sizeof(void *) <= size; off += sizeof(void *)) {
+        void *word;
+        memcpy(&word, p + off, sizeof word);
+        n += word != NULL;
+    }
+    return n;
+}
+
+/* Roughly how many names a static type's dict will hold, so that it is allocated once
+ * instead of growing step by step while start-up fills it: its own methods, members and
+ * getsets, a wrapper per filled-in slot, and a few fixed entries (__doc__, __new__, ...). */
+static Py_ssize_t static_dict_size_hint(PyTypeObject *type)
+{
+    Py_ssize_t n = 4;
+    for (PyMethodDef *m = type->tp_methods; m != NULL && m->ml_name != NULL; m++)
+        n++;
+    for (PyMemberDef *m = type->tp_members; m != NULL && m->name != NULL; m++)
+        n++;
+    for (PyGetSetDef *g = type->tp_getset; g != NULL && g->name != NULL; g++)
+        n++;
+    n += count_set_words(type->tp_as_number, sizeof(PyNumberMethods));
+    n += count_set_words(type->tp_as_sequence, sizeof(PySequenceMethods));
+    n += count_set_words(type->tp_as_mapping, sizeof(PyMappingMethods));
+    n += count_set_words(type->tp_as_async, sizeof(PyAsyncMethods));
+    void *const tpslots[] = {
+        (void *)type->tp_getattro, (void *)type->tp_setattro, (void *)type->tp_repr,
+        (void *)type->tp_hash, (void *)type->tp_call, (void *)type->tp_str,
+        (void *)type->tp_richcompare, (void *)type->tp_iter, (void *)type->tp_iternext,
+        (void *)type->tp_descr_get, (void *)type->tp_descr_set, (void *)type->tp_init,
+        (void *)type->tp_finalize,
+    };
+    for (size_t i = 0; i < sizeof(tpslots) / sizeof(tpslots[0]); i++)
+        n += tpslots[i] != NULL;
+    /* Rich comparison expands to six wrappers. */
+    if (type->tp_richcompare != NULL)
+        n += 5;
+    return n;
+}
+
 static int type_ready(PyTypeObject *type)
 {
     if (type->tp_name == NULL) {
@@ -879,7 +922,9 @@ static int type_ready(PyTypeObject *type)
         type->tp_bases = bases;
     }
     if (type->tp_dict == NULL) {
-        type->tp_dict = PyDict_New();
+        type->tp_dict = (type->tp_flags & Py_TPFLAGS_HEAPTYPE)
+                            ? PyDict_New()
+                            : _PyDict_NewPresized(static_dict_size_hint(type));
         if (type->tp_dict == NULL)
             return -1;
     }

@@ -838,6 +838,17 @@ PyObject *PyUnicode_FromFormat(const char *format, ...)
 
 /* ---- interning ---------------------------------------------------------------------- */
 
+/* Start-up interns every method, slot and member name of every built-in type; sizing the
+ * table for that from the start spares the rehashing a growing table would do. */
+#define KR_INTERNED_INITIAL 2000
+
+static PyObject *interned_table(void)
+{
+    if (_PyRuntime.interned == NULL)
+        _PyRuntime.interned = _PyDict_NewPresized(KR_INTERNED_INITIAL);
+    return _PyRuntime.interned;
+}
+
 void _PyUnicode_InternImmortal(PyObject **p)
 {
     PyObject *s = *p;
@@ -845,23 +856,23 @@ void _PyUnicode_InternImmortal(PyObject **p)
         return;
     if (PyUnicode_CHECK_INTERNED(s))
         return;
-    if (_PyRuntime.interned == NULL) {
-        _PyRuntime.interned = PyDict_New();
-        if (_PyRuntime.interned == NULL) {
-            PyErr_Clear();
-            return;
-        }
-    }
-    PyObject *t = PyDict_SetDefault(_PyRuntime.interned, s, s);
-    if (t == NULL) {
+    PyObject *table = interned_table();
+    if (table == NULL) {
         PyErr_Clear();
         return;
     }
-    if (t != s) {
-        Py_INCREF(t);
+    PyObject *t;
+    int r = PyDict_SetDefaultRef(table, s, s, &t);
+    if (r < 0) {
+        PyErr_Clear();
+        return;
+    }
+    if (r == 1) {
+        /* t is a new reference to the string already interned. */
         Py_SETREF(*p, t);
         return;
     }
+    Py_DECREF(t);
     /* Interned strings live as long as the runtime: the table owns them for good. */
     _Py_SetImmortal(s);
     ((PyASCIIObject *)s)->state.interned = SSTATE_INTERNED_IMMORTAL;
@@ -871,9 +882,29 @@ void PyUnicode_InternInPlace(PyObject **p) { _PyUnicode_InternImmortal(p); }
 
 PyObject *PyUnicode_InternFromString(const char *cp)
 {
-    PyObject *s = PyUnicode_FromString(cp);
+    /* Nearly every caller passes an ASCII identifier from a C table: build the compact
+     * ASCII str in one step (no UTF-8 decoding) and hash it while the bytes are hot. */
+    size_t n = 0;
+    unsigned char high = 0;
+    while (cp[n] != '\0') {
+        high |= (unsigned char)cp[n];
+        n++;
+    }
+    if (high >= 0x80 || n > (size_t)PY_SSIZE_T_MAX / 2) {
+        PyObject *s = PyUnicode_FromString(cp);
+        if (s == NULL)
+            return NULL;
+        PyUnicode_InternInPlace(&s);
+        return s;
+    }
+    if (n <= 1 && kr_unicode_consts.empty != NULL)
+        return Py_NewRef(n == 0 ? kr_unicode_consts.empty
+                                : kr_unicode_consts.latin1[(unsigned char)cp[0]]);
+    PyObject *s = unicode_alloc((Py_ssize_t)n, 0x7f);
     if (s == NULL)
         return NULL;
+    memcpy(PyUnicode_1BYTE_DATA(s), cp, n);
+    ((PyASCIIObject *)s)->hash = _Py_HashBytes(cp, (Py_ssize_t)n);
     PyUnicode_InternInPlace(&s);
     return s;
 }
@@ -907,10 +938,9 @@ int _PyUnicode_InitGlobalObjects(void)
         _PyUnicode_InternImmortal(&kr_unicode_consts.latin1[i]);
 #define KR_MAKE_ID(name)                                          \
     do {                                                          \
-        PyObject *s_ = PyUnicode_FromString(#name);               \
+        PyObject *s_ = PyUnicode_InternFromString(#name);         \
         if (s_ == NULL)                                           \
             return -1;                                            \
-        _PyUnicode_InternImmortal(&s_);                           \
         _Py_global_ids.id_##name = s_;                            \
     } while (0);
     KR_IDENTIFIERS(KR_MAKE_ID)

@@ -1,7 +1,12 @@
 /* Hashing of byte strings (siphash13) and pointers, keyed like CPython so that
  * PYTHONHASHSEED=N reproduces CPython's hash values and therefore set/dict orders. */
 #include "Python.h"
+#include <fcntl.h>
 #include <time.h>
+#include <unistd.h>
+#if defined(__linux__)
+#include <sys/syscall.h>
+#endif
 
 static inline uint64_t rotl64(uint64_t x, int b) { return (x << b) | (x >> (64 - b)); }
 
@@ -96,15 +101,55 @@ static void lcg_fill(unsigned long seed, uint8_t *buf, size_t n)
     }
 }
 
+/* getrandom(2) costs one system call; opening /dev/urandom through stdio costs several
+ * plus a buffer, which matters because every start-up pays it.  The device stays as the
+ * fallback for kernels or sandboxes without the call. */
+static int random_fill_syscall(uint8_t *buf, size_t n)
+{
+#if defined(__linux__) && defined(SYS_getrandom)
+    size_t got = 0;
+    while (got < n) {
+        long r = syscall(SYS_getrandom, buf + got, n - got, 0);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        got += (size_t)r;
+    }
+    return 0;
+#else
+    (void)buf;
+    (void)n;
+    return -1;
+#endif
+}
+
+static int random_fill_device(uint8_t *buf, size_t n)
+{
+    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    size_t got = 0;
+    while (got < n) {
+        ssize_t r = read(fd, buf + got, n - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+    }
+    close(fd);
+    return got == n ? 0 : -1;
+}
+
 static int random_fill(uint8_t *buf, size_t n)
 {
-    FILE *f = fopen("/dev/urandom", "rb");
-    if (f != NULL) {
-        size_t got = fread(buf, 1, n, f);
-        fclose(f);
-        if (got == n)
-            return 0;
-    }
+    int saved_errno = errno;
+    int ok = random_fill_syscall(buf, n) == 0 || random_fill_device(buf, n) == 0;
+    errno = saved_errno;
+    if (ok)
+        return 0;
     /* Fall back to something that varies between runs rather than failing start-up. */
     uint64_t s = (uint64_t)(uintptr_t)buf ^ (uint64_t)time(NULL);
     for (size_t i = 0; i < n; i++) {
