@@ -1827,7 +1827,11 @@ dispatch_opcode:
                 Py_CLEAR(frame->f_locals);
                 Py_CLEAR(frame->f_funcobj);
                 Py_CLEAR(frame->f_code);
-                _PyThreadState_PopFrame(tstate, frame);
+                /* Popping a frame that does not start its stack chunk is one store. */
+                if (Py_LIKELY((PyObject **)frame != tstate->eval.datastack_chunk->data))
+                    tstate->eval.datastack_top = (PyObject **)frame;
+                else
+                    _PyThreadState_PopFrame(tstate, frame);
             }
             else {
                 _PyFrame_Clear(frame);
