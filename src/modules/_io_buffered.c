@@ -1,9 +1,13 @@
 /* BufferedReader, BufferedWriter and BufferedRandom over a raw stream. One object
  * layout serves all three: a buffer that holds either unread input [rpos, rend) or
  * unwritten output [0, wlen), never both. */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "_io_internal.h"
+#include "internal/pycore_signal.h"
 
 void _PyIO_Finalize(PyObject *self);
 
@@ -47,6 +51,74 @@ static int check_open(buffered *b, const char *what)
     return 0;
 }
 
+/* ---- the object lock -------------------------------------------------------------------
+ * Reads and writes of a FileIO raw stream run without the GIL, into and out of b->buf, so
+ * every operation that touches the buffer or its indexes holds this lock; a second thread
+ * waits for it with the GIL released, and the same thread coming back (a signal handler
+ * or finaliser that prints while a write is in progress) gets RuntimeError instead of a
+ * deadlock, as in CPython. */
+struct kr_buflock {
+    pthread_mutex_t mutex;
+    _Atomic(PyThreadState *) owner; /* read without the mutex by the reentrancy check */
+};
+
+static int ensure_lock(buffered *b)
+{
+    if (b->lock != NULL)
+        return 0;
+    struct kr_buflock *l = PyMem_RawMalloc(sizeof(*l));
+    if (l == NULL || pthread_mutex_init(&l->mutex, NULL) != 0) {
+        PyMem_RawFree(l);
+        PyErr_NoMemory();
+        return -1;
+    }
+    atomic_init(&l->owner, NULL);
+    b->lock = l;
+    return 0;
+}
+
+static int buf_enter(buffered *b)
+{
+    struct kr_buflock *l = b->lock;
+    PyThreadState *me = _PyThreadState_GET();
+    if (pthread_mutex_trylock(&l->mutex) != 0) {
+        if (atomic_load_explicit(&l->owner, memory_order_relaxed) == me) {
+            PyErr_Format(PyExc_RuntimeError, "reentrant call inside %R", (PyObject *)b);
+            return -1;
+        }
+        /* At shut-down the holder may be a daemon thread that will never run again
+         * (ceval_gil.c parks it): give up after a while rather than hang the exit. */
+        int finalizing = _PyRuntime.finalizing != 0, rc;
+        Py_BEGIN_ALLOW_THREADS
+        if (finalizing) {
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            ts.tv_sec += 1;
+            rc = pthread_mutex_timedlock(&l->mutex, &ts);
+        }
+        else {
+            rc = pthread_mutex_lock(&l->mutex);
+        }
+        Py_END_ALLOW_THREADS
+        if (rc != 0) {
+            PyErr_Format(PyExc_RuntimeError,
+                         "could not acquire lock for %R at interpreter shutdown, possibly due "
+                         "to daemon threads", (PyObject *)b);
+            return -1;
+        }
+    }
+    atomic_store_explicit(&l->owner, me, memory_order_relaxed);
+    return 0;
+}
+
+static void buf_leave(buffered *b)
+{
+    atomic_store_explicit(&b->lock->owner, NULL, memory_order_relaxed);
+    pthread_mutex_unlock(&b->lock->mutex);
+}
+
+static PyObject *buf_readline(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+
 static int init_common(PyObject *self, PyObject *args, PyObject *kwds, const char *name,
                        int readable, int writable)
 {
@@ -84,6 +156,11 @@ static int init_common(PyObject *self, PyObject *args, PyObject *kwds, const cha
         PyErr_NoMemory();
         return -1;
     }
+    /* Re-running __init__ must not free the buffer under a thread still using it. */
+    if (ensure_lock(b) < 0 || buf_enter(b) < 0) {
+        PyMem_Free(buf);
+        return -1;
+    }
     PyMem_Free(b->buf);
     b->buf = buf;
     b->size = size;
@@ -94,6 +171,7 @@ static int init_common(PyObject *self, PyObject *args, PyObject *kwds, const cha
     b->writable = writable;
     b->detached = 0;
     b->ok = 1;
+    buf_leave(b);
     return 0;
 }
 
@@ -119,17 +197,25 @@ static int random_init(PyObject *self, PyObject *args, PyObject *kwds)
 static Py_ssize_t raw_read(buffered *b, char *dst, Py_ssize_t n)
 {
     if (b->fast_raw != NULL) {
+        /* dst is b->buf or a bytes object of the caller's, both safe under the object lock
+         * while the GIL is released. */
         for (;;) {
-            ssize_t r = read(b->fast_raw->fd, dst, (size_t)n);
+            int fd = b->fast_raw->fd, err;
+            ssize_t r;
+            Py_BEGIN_ALLOW_THREADS
+            r = read(fd, dst, (size_t)n);
+            err = errno;
+            Py_END_ALLOW_THREADS
             if (r >= 0)
                 return r;
-            if (errno == EINTR) {
-                if (PyErr_CheckSignals() < 0)
+            if (err == EINTR) {
+                if (_KrSignal_Check() < 0)
                     return -1;
                 continue;
             }
-            if (errno == EAGAIN)
+            if (err == EAGAIN)
                 return -2;
+            errno = err;
             PyErr_SetFromErrno(PyExc_OSError);
             return -1;
         }
@@ -202,7 +288,7 @@ static long long raw_seek(buffered *b, long long pos, int whence)
     return v;
 }
 
-int _PyBuffered_Flush(buffered *b)
+static int flush_nolock(buffered *b)
 {
     if (b->wlen == 0)
         return 0;
@@ -223,13 +309,13 @@ static int drop_read_buffer(buffered *b)
     return 0;
 }
 
-int _PyBuffered_Write(buffered *b, const char *data, Py_ssize_t n)
+static int write_nolock(buffered *b, const char *data, Py_ssize_t n)
 {
     if (b->rend > b->rpos && drop_read_buffer(b) < 0)
         return -1;
     b->rpos = b->rend = 0;
     if (b->wlen + n > b->size) {
-        if (_PyBuffered_Flush(b) < 0)
+        if (flush_nolock(b) < 0)
             return -1;
         if (n >= b->size)
             return raw_write_all(b, data, n);
@@ -239,7 +325,7 @@ int _PyBuffered_Write(buffered *b, const char *data, Py_ssize_t n)
     return 0;
 }
 
-long long _PyBuffered_Tell(buffered *b)
+static long long tell_nolock(buffered *b)
 {
     long long pos = raw_seek(b, 0, SEEK_CUR);
     if (pos < 0)
@@ -252,7 +338,7 @@ static int fill(buffered *b)
 {
     if (b->rpos < b->rend)
         return 1;
-    if (b->wlen && _PyBuffered_Flush(b) < 0)
+    if (b->wlen && flush_nolock(b) < 0)
         return -1;
     b->rpos = b->rend = 0;
     Py_ssize_t r = raw_read(b, b->buf, b->size);
@@ -262,7 +348,7 @@ static int fill(buffered *b)
     return r > 0;
 }
 
-PyObject *_PyBuffered_Read1(buffered *b, Py_ssize_t n)
+static PyObject *read1_nolock(buffered *b, Py_ssize_t n)
 {
     int f = fill(b);
     if (f == -1)
@@ -280,7 +366,7 @@ PyObject *_PyBuffered_Read1(buffered *b, Py_ssize_t n)
 
 /* ---- Python methods ------------------------------------------------------------------- */
 
-static PyObject *buf_read(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+static PyObject *buf_read_impl(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     buffered *b = (buffered *)self;
     Py_ssize_t n = -1;
@@ -294,7 +380,7 @@ static PyObject *buf_read(PyObject *self, PyObject *const *args, Py_ssize_t narg
     }
     if (check_open(b, "read") < 0)
         return NULL;
-    if (b->wlen && _PyBuffered_Flush(b) < 0)
+    if (b->wlen && flush_nolock(b) < 0)
         return NULL;
     if (n < 0) {
         PyObject *head = PyBytes_FromStringAndSize(b->buf + b->rpos, b->rend - b->rpos);
@@ -396,7 +482,7 @@ static PyObject *buf_read(PyObject *self, PyObject *const *args, Py_ssize_t narg
     return res;
 }
 
-static PyObject *buf_read1(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+static PyObject *buf_read1_impl(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     buffered *b = (buffered *)self;
     Py_ssize_t n = -1;
@@ -408,10 +494,10 @@ static PyObject *buf_read1(PyObject *self, PyObject *const *args, Py_ssize_t nar
         return NULL;
     if (n == 0)
         return PyBytes_FromStringAndSize(NULL, 0);
-    return _PyBuffered_Read1(b, n);
+    return read1_nolock(b, n);
 }
 
-static PyObject *buf_peek(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+static PyObject *buf_peek_impl(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     buffered *b = (buffered *)self;
     if (check_open(b, "peek") < 0)
@@ -422,7 +508,7 @@ static PyObject *buf_peek(PyObject *self, PyObject *const *args, Py_ssize_t narg
     return PyBytes_FromStringAndSize(b->buf + b->rpos, b->rend - b->rpos);
 }
 
-static PyObject *buf_readinto(PyObject *self, PyObject *arg)
+static PyObject *buf_readinto_impl(PyObject *self, PyObject *arg)
 {
     buffered *b = (buffered *)self;
     Py_buffer view;
@@ -452,7 +538,7 @@ static PyObject *buf_readinto(PyObject *self, PyObject *arg)
     return PyLong_FromSsize_t(have);
 }
 
-static PyObject *buf_readline(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+static PyObject *buf_readline_impl(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     buffered *b = (buffered *)self;
     Py_ssize_t limit = -1;
@@ -493,14 +579,14 @@ static PyObject *buf_readline(PyObject *self, PyObject *const *args, Py_ssize_t 
 
 static PyObject *buf_iternext(PyObject *self)
 {
-    PyObject *line = buf_readline(self, NULL, 0);
+    PyObject *line = buf_readline(self, NULL, 0); /* locked wrapper */
     if (line == NULL || PyBytes_GET_SIZE(line) > 0)
         return line;
     Py_DECREF(line);
     return NULL;
 }
 
-static PyObject *buf_write(PyObject *self, PyObject *arg)
+static PyObject *buf_write_impl(PyObject *self, PyObject *arg)
 {
     buffered *b = (buffered *)self;
     if (check_ok(b) < 0)
@@ -515,7 +601,7 @@ static PyObject *buf_write(PyObject *self, PyObject *arg)
             PyErr_SetString(PyExc_ValueError, "write to closed file");
         return NULL;
     }
-    int r = _PyBuffered_Write(b, view.buf, view.len);
+    int r = write_nolock(b, view.buf, view.len);
     Py_ssize_t n = view.len;
     PyBuffer_Release(&view);
     if (r < 0)
@@ -523,7 +609,7 @@ static PyObject *buf_write(PyObject *self, PyObject *arg)
     return PyLong_FromSsize_t(n);
 }
 
-static PyObject *buf_flush(PyObject *self, PyObject *unused)
+static PyObject *buf_flush_impl(PyObject *self, PyObject *unused)
 {
     buffered *b = (buffered *)self;
     if (check_ok(b) < 0)
@@ -538,7 +624,7 @@ static PyObject *buf_flush(PyObject *self, PyObject *unused)
             _PyIO_ClosedError();
         return NULL;
     }
-    if (_PyBuffered_Flush(b) < 0)
+    if (flush_nolock(b) < 0)
         return NULL;
     if (b->writable && b->fast_raw == NULL) {
         PyObject *r = PyObject_CallMethod(b->raw, "flush", NULL);
@@ -549,7 +635,7 @@ static PyObject *buf_flush(PyObject *self, PyObject *unused)
     Py_RETURN_NONE;
 }
 
-static PyObject *buf_seek(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+static PyObject *buf_seek_impl(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     buffered *b = (buffered *)self;
     if (!_PyArg_CheckPositional("seek", nargs, 1, 2))
@@ -566,7 +652,7 @@ static PyObject *buf_seek(PyObject *self, PyObject *const *args, Py_ssize_t narg
         PyErr_Format(PyExc_ValueError, "whence value %d unsupported", whence);
         return NULL;
     }
-    if (_PyBuffered_Flush(b) < 0)
+    if (flush_nolock(b) < 0)
         return NULL;
     if (whence == SEEK_CUR)
         pos -= b->rend - b->rpos;
@@ -577,7 +663,7 @@ static PyObject *buf_seek(PyObject *self, PyObject *const *args, Py_ssize_t narg
     return PyLong_FromLongLong(r);
 }
 
-static PyObject *buf_tell(PyObject *self, PyObject *unused)
+static PyObject *buf_tell_impl(PyObject *self, PyObject *unused)
 {
     buffered *b = (buffered *)self;
     if (check_ok(b) < 0)
@@ -589,26 +675,26 @@ static PyObject *buf_tell(PyObject *self, PyObject *unused)
         PyErr_SetString(PyExc_ValueError, "I/O operation on closed file");
         return NULL;
     }
-    long long r = _PyBuffered_Tell(b);
+    long long r = tell_nolock(b);
     if (r < 0)
         return NULL;
     return PyLong_FromLongLong(r);
 }
 
-static PyObject *buf_truncate(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+static PyObject *buf_truncate_impl(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     buffered *b = (buffered *)self;
     if (check_open(b, "truncate") < 0)
         return NULL;
     if (!b->writable)
         return _PyIO_Unsupported("truncate");
-    if (_PyBuffered_Flush(b) < 0 || drop_read_buffer(b) < 0)
+    if (flush_nolock(b) < 0 || drop_read_buffer(b) < 0)
         return NULL;
     PyObject *pos = nargs > 0 ? args[0] : Py_None;
     return PyObject_CallMethod(b->raw, "truncate", "O", pos);
 }
 
-static PyObject *buf_close(PyObject *self, PyObject *unused)
+static PyObject *buf_close_impl(PyObject *self, PyObject *unused)
 {
     buffered *b = (buffered *)self;
     if (check_ok(b) < 0)
@@ -618,7 +704,7 @@ static PyObject *buf_close(PyObject *self, PyObject *unused)
         return NULL;
     if (c)
         Py_RETURN_NONE;
-    int flush_failed = b->writable && _PyBuffered_Flush(b) < 0;
+    int flush_failed = b->writable && flush_nolock(b) < 0;
     PyObject *exc = flush_failed ? PyErr_GetRaisedException() : NULL;
     PyObject *r = PyObject_CallMethod(b->raw, "close", NULL);
     b->iobase_closed = 1;
@@ -635,18 +721,108 @@ static PyObject *buf_close(PyObject *self, PyObject *unused)
     Py_RETURN_NONE;
 }
 
-static PyObject *buf_detach(PyObject *self, PyObject *unused)
+static PyObject *buf_detach_impl(PyObject *self, PyObject *unused)
 {
     buffered *b = (buffered *)self;
     if (check_ok(b) < 0)
         return NULL;
-    if (_PyBuffered_Flush(b) < 0)
+    if (flush_nolock(b) < 0)
         return NULL;
     PyObject *raw = b->raw;
     b->raw = NULL;
     b->fast_raw = NULL;
     b->detached = 1;
     return raw;
+}
+
+/* Locked entry points. An object that never got through __init__ has no lock; its
+ * methods fail their own checks before touching the buffer. */
+#define LOCKED(call)                                   \
+    buffered *b = (buffered *)self;                    \
+    if (b->lock == NULL)                               \
+        return call;                                   \
+    if (buf_enter(b) < 0)                              \
+        return NULL;                                   \
+    PyObject *res = call;                              \
+    buf_leave(b);                                      \
+    return res;
+
+#define LOCKED_FASTCALL(name)                                                           \
+    static PyObject *name(PyObject *self, PyObject *const *args, Py_ssize_t nargs)     \
+    {                                                                                   \
+        LOCKED(name##_impl(self, args, nargs))                                          \
+    }
+#define LOCKED_ONEARG(name)                                                             \
+    static PyObject *name(PyObject *self, PyObject *arg)                               \
+    {                                                                                   \
+        LOCKED(name##_impl(self, arg))                                                  \
+    }
+
+LOCKED_FASTCALL(buf_read)
+LOCKED_FASTCALL(buf_read1)
+LOCKED_FASTCALL(buf_peek)
+LOCKED_FASTCALL(buf_readline)
+LOCKED_FASTCALL(buf_seek)
+LOCKED_FASTCALL(buf_truncate)
+LOCKED_ONEARG(buf_readinto)
+LOCKED_ONEARG(buf_write)
+LOCKED_ONEARG(buf_flush)
+LOCKED_ONEARG(buf_tell)
+LOCKED_ONEARG(buf_close)
+LOCKED_ONEARG(buf_detach)
+
+/* The C-level paths TextIOWrapper takes. Callers reach `b` through a borrowed pointer,
+ * so it is kept alive while the GIL may be released. */
+int _PyBuffered_Write(buffered *b, const char *data, Py_ssize_t n)
+{
+    if (b->lock == NULL)
+        return write_nolock(b, data, n);
+    if (buf_enter(b) < 0)
+        return -1;
+    Py_INCREF(b);
+    int r = write_nolock(b, data, n);
+    buf_leave(b);
+    Py_DECREF(b);
+    return r;
+}
+
+int _PyBuffered_Flush(buffered *b)
+{
+    if (b->lock == NULL)
+        return flush_nolock(b);
+    if (buf_enter(b) < 0)
+        return -1;
+    Py_INCREF(b);
+    int r = flush_nolock(b);
+    buf_leave(b);
+    Py_DECREF(b);
+    return r;
+}
+
+PyObject *_PyBuffered_Read1(buffered *b, Py_ssize_t n)
+{
+    if (b->lock == NULL)
+        return read1_nolock(b, n);
+    if (buf_enter(b) < 0)
+        return NULL;
+    Py_INCREF(b);
+    PyObject *r = read1_nolock(b, n);
+    buf_leave(b);
+    Py_DECREF(b);
+    return r;
+}
+
+long long _PyBuffered_Tell(buffered *b)
+{
+    if (b->lock == NULL)
+        return tell_nolock(b);
+    if (buf_enter(b) < 0)
+        return -1;
+    Py_INCREF(b);
+    long long r = tell_nolock(b);
+    buf_leave(b);
+    Py_DECREF(b);
+    return r;
 }
 
 static PyObject *forward(PyObject *self, const char *name)
@@ -758,6 +934,11 @@ static void buf_dealloc(PyObject *self)
     Py_CLEAR(b->dict);
     PyMem_Free(b->buf);
     b->buf = NULL;
+    if (b->lock != NULL) {
+        pthread_mutex_destroy(&b->lock->mutex);
+        PyMem_RawFree(b->lock);
+        b->lock = NULL;
+    }
     Py_TYPE(self)->tp_free(self);
 }
 

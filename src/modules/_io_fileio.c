@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "_io_internal.h"
+#include "internal/pycore_signal.h"
 
 void _PyIO_Finalize(PyObject *self);
 
@@ -137,9 +138,16 @@ static int fileio_init(PyObject *self, PyObject *args, PyObject *kwds)
                 PyErr_SetString(PyExc_ValueError, "embedded null byte");
                 return -1;
             }
+            /* open() can block (FIFOs, network file systems); bpath stays ours and is
+             * immutable while the GIL is released. */
+            int err;
             do {
+                Py_BEGIN_ALLOW_THREADS
                 fd = open(PyBytes_AS_STRING(bpath), flags, 0666);
-            } while (fd < 0 && errno == EINTR && PyErr_CheckSignals() == 0);
+                err = errno;
+                Py_END_ALLOW_THREADS
+                errno = err;
+            } while (fd < 0 && err == EINTR && _KrSignal_Check() == 0);
             Py_DECREF(bpath);
             if (fd < 0) {
                 if (!PyErr_Occurred())
@@ -208,40 +216,79 @@ static PyObject *err_mode(const char *action)
     return NULL;
 }
 
+/* write(2) runs without the GIL, so `data` must belong to the caller for the whole call
+ * (a bytes object it holds, a buffer export it holds, or memory under a lock it holds).
+ * The file object itself is kept alive here because C callers reach it through borrowed
+ * pointers, and another thread may close it between two writes. */
 Py_ssize_t _PyFileIO_WriteAll(fileio *f, const char *data, Py_ssize_t n)
 {
-    Py_ssize_t done = 0;
+    Py_ssize_t done = 0, result = 0;
+    Py_INCREF(f);
     while (done < n) {
-        ssize_t w = write(f->fd, data + done, (size_t)(n - done));
+        int fd = f->fd;
+        if (fd < 0) {
+            check_open(f);
+            result = -1;
+            goto out;
+        }
+        ssize_t w;
+        int err;
+        Py_BEGIN_ALLOW_THREADS
+        w = write(fd, data + done, (size_t)(n - done));
+        err = errno;
+        Py_END_ALLOW_THREADS
         if (w < 0) {
-            if (errno == EINTR) {
-                if (PyErr_CheckSignals() < 0)
-                    return -1;
+            /* Signal handlers run with the GIL, then the write resumes where it was. */
+            if (err == EINTR) {
+                if (_KrSignal_Check() < 0) {
+                    result = -1;
+                    goto out;
+                }
                 continue;
             }
-            if (errno == EAGAIN)
-                return done;
+            if (err == EAGAIN)
+                break;
+            errno = err;
             PyErr_SetFromErrno(PyExc_OSError);
-            return -1;
+            result = -1;
+            goto out;
         }
         done += w;
+        /* A signal can cut a write short without EINTR: run its handler before blocking
+         * again, possibly for a long time. */
+        if (done < n && _KrSignal_Pending() && _KrSignal_Check() < 0) {
+            result = -1;
+            goto out;
+        }
     }
-    return done;
+    result = done;
+out:
+    Py_DECREF(f);
+    return result;
 }
 
+/* read(2) without the GIL: the caller owns `buf` (a fresh bytes object or a buffer export
+ * it holds). Returns the count, -2 with an exception set, -3 when a non-blocking fd has no
+ * data. */
 static ssize_t read_retry(int fd, char *buf, size_t n)
 {
     for (;;) {
-        ssize_t r = read(fd, buf, n);
+        ssize_t r;
+        int err;
+        Py_BEGIN_ALLOW_THREADS
+        r = read(fd, buf, n);
+        err = errno;
+        Py_END_ALLOW_THREADS
         if (r >= 0)
             return r;
-        if (errno == EINTR) {
-            if (PyErr_CheckSignals() < 0)
+        if (err == EINTR) {
+            if (_KrSignal_Check() < 0)
                 return -2;
             continue;
         }
-        if (errno == EAGAIN)
+        if (err == EAGAIN)
             return -3;
+        errno = err;
         PyErr_SetFromErrno(PyExc_OSError);
         return -2;
     }
@@ -428,8 +475,18 @@ static PyObject *fileio_close(PyObject *self, PyObject *unused)
     int fd = f->fd;
     f->fd = -1;
     f->iobase_closed = 1;
-    if (f->closefd && close(fd) < 0 && errno != EINTR)
-        return PyErr_SetFromErrno(PyExc_OSError);
+    if (f->closefd) {
+        /* close() may wait for buffered data to reach a slow device. */
+        int rc, err;
+        Py_BEGIN_ALLOW_THREADS
+        rc = close(fd);
+        err = errno;
+        Py_END_ALLOW_THREADS
+        if (rc < 0 && err != EINTR) {
+            errno = err;
+            return PyErr_SetFromErrno(PyExc_OSError);
+        }
+    }
     Py_RETURN_NONE;
 }
 

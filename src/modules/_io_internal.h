@@ -38,6 +38,7 @@ typedef struct {
     Py_ssize_t wlen;       /* pending write bytes [0, wlen) */
     int detached;
     int ok;
+    struct kr_buflock *lock; /* _io_buffered.c: serialises users while the GIL is released */
 } buffered;
 
 typedef struct {

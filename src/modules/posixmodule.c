@@ -2,6 +2,7 @@
  * accepted as str, bytes or os.PathLike; functions return str when given str and bytes
  * when given bytes, as CPython's do. Blocking calls release the GIL. */
 #include "Python.h"
+#include "internal/pycore_signal.h"
 #include "structseq.h"
 #include "posixmodule.h"
 
@@ -858,8 +859,16 @@ static PyObject *posix_close(PyObject *m, PyObject *args, PyObject *kwds)
     int fd;
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "i:close", kwlist, &fd))
         return NULL;
-    if (close(fd) < 0)
+    /* close() can wait for a slow device or network file system to flush. */
+    int r, err;
+    Py_BEGIN_ALLOW_THREADS
+    r = close(fd);
+    err = errno;
+    Py_END_ALLOW_THREADS
+    if (r < 0) {
+        errno = err;
         return PyErr_SetFromErrno(PyExc_OSError);
+    }
     Py_RETURN_NONE;
 }
 
@@ -877,11 +886,14 @@ static PyObject *posix_read(PyObject *m, PyObject *args)
     if (buf == NULL)
         return NULL;
     ssize_t got;
+    int saved_errno; /* taking the GIL back may clobber errno */
     do {
         Py_BEGIN_ALLOW_THREADS
         got = read(fd, PyBytes_AS_STRING(buf), (size_t)n);
+        saved_errno = errno;
         Py_END_ALLOW_THREADS
-    } while (got < 0 && errno == EINTR && PyErr_CheckSignals() == 0);
+        errno = saved_errno;
+    } while (got < 0 && errno == EINTR && _KrSignal_Check() == 0);
     if (got < 0) {
         Py_DECREF(buf);
         if (!PyErr_Occurred())
@@ -900,11 +912,14 @@ static PyObject *posix_write(PyObject *m, PyObject *args)
     if (!PyArg_ParseTuple(args, "iy*:write", &fd, &data))
         return NULL;
     ssize_t n;
+    int saved_errno; /* taking the GIL back may clobber errno */
     do {
         Py_BEGIN_ALLOW_THREADS
         n = write(fd, data.buf, (size_t)data.len);
+        saved_errno = errno;
         Py_END_ALLOW_THREADS
-    } while (n < 0 && errno == EINTR && PyErr_CheckSignals() == 0);
+        errno = saved_errno;
+    } while (n < 0 && errno == EINTR && _KrSignal_Check() == 0);
     PyBuffer_Release(&data);
     if (n < 0) {
         if (!PyErr_Occurred())
@@ -970,8 +985,15 @@ static PyObject *posix_fsync(PyObject *m, PyObject *arg)
     int fd = PyObject_AsFileDescriptor(arg);
     if (fd < 0)
         return NULL;
-    if (fsync(fd) < 0)
+    int r, err;
+    Py_BEGIN_ALLOW_THREADS
+    r = fsync(fd);
+    err = errno;
+    Py_END_ALLOW_THREADS
+    if (r < 0) {
+        errno = err;
         return PyErr_SetFromErrno(PyExc_OSError);
+    }
     Py_RETURN_NONE;
 }
 
@@ -981,8 +1003,15 @@ static PyObject *posix_ftruncate(PyObject *m, PyObject *args)
     long long len;
     if (!PyArg_ParseTuple(args, "iL:ftruncate", &fd, &len))
         return NULL;
-    if (ftruncate(fd, (off_t)len) < 0)
+    int r, err;
+    Py_BEGIN_ALLOW_THREADS
+    r = ftruncate(fd, (off_t)len);
+    err = errno;
+    Py_END_ALLOW_THREADS
+    if (r < 0) {
+        errno = err;
         return PyErr_SetFromErrno(PyExc_OSError);
+    }
     Py_RETURN_NONE;
 }
 
@@ -995,7 +1024,12 @@ static PyObject *posix_truncate(PyObject *m, PyObject *args)
     path_t path = PATH_T_INIT("truncate", "path", 0, 1);
     if (!path_convert(pathobj, &path))
         return NULL;
-    int r = path.path ? truncate(path.path, (off_t)len) : ftruncate(path.fd, (off_t)len);
+    int r, err;
+    Py_BEGIN_ALLOW_THREADS
+    r = path.path ? truncate(path.path, (off_t)len) : ftruncate(path.fd, (off_t)len);
+    err = errno;
+    Py_END_ALLOW_THREADS
+    errno = err;
     PyObject *res = r < 0 ? posix_error_path(&path) : Py_NewRef(Py_None);
     path_cleanup(&path);
     return res;
@@ -1189,7 +1223,7 @@ static PyObject *posix_kill(PyObject *m, PyObject *args)
     if (kill((pid_t)pid, sig) < 0)
         return PyErr_SetFromErrno(PyExc_OSError);
     /* A signal sent to ourselves must be handled before we return. */
-    if (PyErr_CheckSignals() < 0)
+    if (_KrSignal_Check() < 0)
         return NULL;
     Py_RETURN_NONE;
 }
@@ -1360,11 +1394,14 @@ static PyObject *posix_waitpid(PyObject *m, PyObject *args)
     if (!PyArg_ParseTuple(args, "li:waitpid", &pid, &options))
         return NULL;
     pid_t r;
+    int saved_errno; /* taking the GIL back may clobber errno */
     do {
         Py_BEGIN_ALLOW_THREADS
         r = waitpid((pid_t)pid, &status, options);
+        saved_errno = errno;
         Py_END_ALLOW_THREADS
-    } while (r < 0 && errno == EINTR && PyErr_CheckSignals() == 0);
+        errno = saved_errno;
+    } while (r < 0 && errno == EINTR && _KrSignal_Check() == 0);
     if (r < 0) {
         if (!PyErr_Occurred())
             PyErr_SetFromErrno(PyExc_OSError);

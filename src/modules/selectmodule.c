@@ -182,9 +182,12 @@ static PyObject *select_select(PyObject *m, PyObject *const *args, Py_ssize_t na
             tvp = &tv;
         }
         memcpy(work, sets, sizeof(work));
+        int saved_errno; /* taking the GIL back may clobber errno */
         Py_BEGIN_ALLOW_THREADS
         rc = select(maxfd + 1, &work[0], &work[1], &work[2], tvp);
+        saved_errno = errno;
         Py_END_ALLOW_THREADS
+        errno = saved_errno;
         if (rc >= 0 || errno != EINTR)
             break;
         if (PyErr_CheckSignals() < 0 || Py_MakePendingCalls() < 0)
@@ -347,9 +350,12 @@ static PyObject *poll_poll(PyObject *self, PyObject *const *args, Py_ssize_t nar
             double left = deadline - now_monotonic();
             ms = left <= 0 ? 0 : (int)ceil(left * 1000.0);
         }
+        int saved_errno; /* taking the GIL back may clobber errno */
         Py_BEGIN_ALLOW_THREADS
         rc = poll(pfds, (nfds_t)n, ms);
+        saved_errno = errno;
         Py_END_ALLOW_THREADS
+        errno = saved_errno;
         if (rc >= 0 || errno != EINTR)
             break;
         if (PyErr_CheckSignals() < 0 || Py_MakePendingCalls() < 0) {
@@ -548,9 +554,12 @@ static PyObject *epoll_poll(PyObject *self, PyObject *args, PyObject *kwds)
             double left = deadline - now_monotonic();
             ms = left <= 0 ? 0 : (int)ceil(left * 1000.0);
         }
+        int saved_errno; /* taking the GIL back may clobber errno */
         Py_BEGIN_ALLOW_THREADS
         rc = epoll_wait(ep->epfd, evs, maxevents, ms);
+        saved_errno = errno;
         Py_END_ALLOW_THREADS
+        errno = saved_errno;
         if (rc >= 0 || errno != EINTR)
             break;
         if (PyErr_CheckSignals() < 0 || Py_MakePendingCalls() < 0) {

@@ -201,7 +201,14 @@ static int is_main_thread(void)
 
 int _KrSignal_Pending(void)
 {
-    return KR_SIG_LOAD(kr_sig.any) || _PyRuntime.sigint_tripped;
+    /* Polled by threads that may not hold the GIL while the SIGINT handler writes the
+     * flag: pair with the handler's release store in src/vm/signals.c. */
+#if defined(__GNUC__)
+    int tripped = __atomic_load_n(&_PyRuntime.sigint_tripped, __ATOMIC_ACQUIRE) != 0;
+#else
+    int tripped = _PyRuntime.sigint_tripped != 0;
+#endif
+    return KR_SIG_LOAD(kr_sig.any) || tripped;
 }
 
 int _KrSignal_Check(void)

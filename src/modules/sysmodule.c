@@ -615,6 +615,9 @@ static PyObject *sys_setswitchinterval(PyObject *m, PyObject *arg)
     if (us < 1)
         us = 1;
     _PyInterpreterState_GET()->switch_interval = (double)us / 1e6;
+    /* The lock keeps its own copy for waiters; update it now rather than at the next
+     * release, so a thread already waiting uses the new interval. */
+    _KrEval_SetSwitchInterval((double)us / 1e6);
     Py_RETURN_NONE;
 }
 

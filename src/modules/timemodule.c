@@ -1,5 +1,6 @@
 /* The time module: clocks, sleeping, and conversions between seconds and struct_time. */
 #include "Python.h"
+#include "internal/pycore_signal.h"
 
 #include <pthread.h>
 #include "structseq.h"
@@ -199,7 +200,7 @@ static PyObject *time_sleep(PyObject *m, PyObject *arg)
             return PyErr_SetFromErrno(PyExc_OSError);
         }
         /* A signal arrived: run its handler (which may raise), then keep sleeping. */
-        if (PyErr_CheckSignals() < 0)
+        if (_KrSignal_Check() < 0)
             return NULL;
     }
     Py_RETURN_NONE;
