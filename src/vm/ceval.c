@@ -1627,44 +1627,31 @@ dispatch_opcode:
         DISPATCH();
     }
 
-    /* Exhaustion leaves the iterator for END_FOR to pop, as FOR_ITER does. */
+    /* Exhaustion leaves the iterator for END_FOR to pop, as FOR_ITER does. List and
+     * tuple iterators share a layout; only the item storage differs. */
+#define KR_FOR_ITER_SEQ(ITERTYPE, ITEROBJ, SEQOBJ)                     \
+    {                                                                   \
+        PyObject *iter = TOP();                                         \
+        KR_DEOPT_IF(!Py_IS_TYPE(iter, &ITERTYPE), FOR_ITER);            \
+        ITEROBJ *it = (ITEROBJ *)iter;                                  \
+        SEQOBJ *seq = it->it_seq;                                       \
+        next_instr += 1;                                                \
+        if (seq != NULL) {                                              \
+            if (it->it_index < Py_SIZE(seq)) {                          \
+                PUSH(Py_NewRef(seq->ob_item[it->it_index++]));          \
+                DISPATCH();                                             \
+            }                                                           \
+            it->it_seq = NULL;                                          \
+            Py_DECREF(seq);                                             \
+        }                                                               \
+        JUMPBY(oparg);                                                  \
+        DISPATCH();                                                     \
+    }
     TARGET(FOR_ITER_LIST)
-    {
-        PyObject *iter = TOP();
-        KR_DEOPT_IF(!Py_IS_TYPE(iter, &PyListIter_Type), FOR_ITER);
-        _KrListIterObject *it = (_KrListIterObject *)iter;
-        PyListObject *seq = it->it_seq;
-        next_instr += 1;
-        if (seq != NULL) {
-            if (it->it_index < Py_SIZE(seq)) {
-                PUSH(Py_NewRef(seq->ob_item[it->it_index++]));
-                DISPATCH();
-            }
-            it->it_seq = NULL;
-            Py_DECREF(seq);
-        }
-        JUMPBY(oparg);
-        DISPATCH();
-    }
-
+    KR_FOR_ITER_SEQ(PyListIter_Type, _KrListIterObject, PyListObject)
     TARGET(FOR_ITER_TUPLE)
-    {
-        PyObject *iter = TOP();
-        KR_DEOPT_IF(!Py_IS_TYPE(iter, &PyTupleIter_Type), FOR_ITER);
-        _KrTupleIterObject *it = (_KrTupleIterObject *)iter;
-        PyTupleObject *seq = it->it_seq;
-        next_instr += 1;
-        if (seq != NULL) {
-            if (it->it_index < Py_SIZE(seq)) {
-                PUSH(Py_NewRef(seq->ob_item[it->it_index++]));
-                DISPATCH();
-            }
-            it->it_seq = NULL;
-            Py_DECREF(seq);
-        }
-        JUMPBY(oparg);
-        DISPATCH();
-    }
+    KR_FOR_ITER_SEQ(PyTupleIter_Type, _KrTupleIterObject, PyTupleObject)
+#undef KR_FOR_ITER_SEQ
 
     TARGET(FOR_ITER_RANGE)
     {

@@ -10,6 +10,7 @@
  * Every field of the lock is read and written under its mutex; the only state shared
  * without it is the eval breaker, an _Atomic int. The drop-request bit needs no ordering
  * of its own (relaxed): the holder that sees it takes the mutex before acting on it. */
+#include <errno.h>
 #include "Python.h"
 #include "internal/pycore_frame.h"
 #include "internal/pycore_gil.h"
@@ -219,8 +220,11 @@ PyThreadState *PyEval_SaveThread(void)
 
 void PyEval_RestoreThread(PyThreadState *tstate)
 {
+    /* Callers read errno of the call they made without the lock after this. */
+    int saved_errno = errno;
     take_gil(get_gil(), tstate);
     PyThreadState_Swap(tstate);
+    errno = saved_errno;
 }
 
 void PyEval_AcquireThread(PyThreadState *tstate)
