@@ -1752,9 +1752,11 @@ _KrDict_NewForObject(PyObject *obj)
         vals->values[i] = NULL;
     if (tp->tp_flags & Py_TPFLAGS_INLINE_VALUES) {
         vals->embedded |= KR_VALUES_EMBEDDED;
-        /* CPython 3.13 keeps these values inside the instance: no container of its own
-         * towards the next collection */
-        _KrObject_GC_Uncount((PyObject *)mp);
+        /* CPython 3.13 keeps these values inside the instance and so counts one
+         * container per instance towards the next collection. Ours is a separate
+         * object and is counted (no _KrObject_GC_Uncount): uncounted, collections come
+         * at CPython's rate but each instance weighs more, and gc_cycles' peak RSS went
+         * from 30.3 MB to 36.4 MB (CPython 31.6 MB). */
     }
     keys->dk_refcnt++;
     mp->ma_keys = keys;
