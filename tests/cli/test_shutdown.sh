@@ -22,6 +22,15 @@ trap 'rm -rf "$TMP"' EXIT
 export PYTHONHASHSEED=0 PYTHONIOENCODING=utf-8 PYTHONDONTWRITEBYTECODE=1
 unset PYTHONPATH PYTHONSTARTUP PYTHONWARNINGS PYTHONUNBUFFERED PYTHONINSPECT 2>/dev/null || true
 cd "$HERE/shutdown_data"
+# Under GC stress (KRAIT_GCSTRESS, the gcstress build) a collection runs at every
+# container allocation, so cyclic garbage dies long before exit: exactly the timing these
+# cases compare with CPython. Recognised by its effect: the gen-0 count stays near 0.
+if [ "$REGEN" = 0 ] && "$PY" -c 'import gc
+keep = [[] for _ in range(50)]
+raise SystemExit(0 if gc.get_count()[0] < 10 else 1)' 2> /dev/null; then
+    echo "shutdown: skipped (GC stress mode changes when collections run)"
+    exit 0
+fi
 passed=0
 failed=0
 
