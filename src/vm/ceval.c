@@ -2881,7 +2881,7 @@ dispatch_opcode:
     TARGET(CALL_ALLOC_AND_ENTER_INIT)
     {
         PyObject *callable = PEEK(oparg + 2);
-        KR_DEOPT_IF(tracing || PEEK(oparg + 1) != NULL || !PyType_Check(callable) ||
+        KR_DEOPT_IF(tracing || PEEK(oparg + 1) != NULL || !Py_IS_TYPE(callable, &PyType_Type) ||
                         ((PyTypeObject *)callable)->tp_version_tag !=
                             _KrCache_Read32(next_instr + 1),
                     CALL);
