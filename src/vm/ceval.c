@@ -329,17 +329,25 @@ PyObject *_PyEval_EvalFrame(PyThreadState *tstate, _PyInterpreterFrame *frame, i
 #ifdef USE_COMPUTED_GOTOS
 #define KR_TARGET_ENTRY(name, hasarg, ncache) [name] = &&TARGET_##name,
 #define KR_SPEC_TARGET_ENTRY(name, base) [name] = &&TARGET_##name,
-    static const void *const opcode_targets[KR_NUM_ALL_OPCODES] = {
-        KR_OPCODES_NOARG(KR_TARGET_ENTRY) [HAVE_ARGUMENT_MARKER] = &&unknown_opcode,
-        KR_OPCODES_ARG(KR_TARGET_ENTRY) KR_OPCODES_SPECIALIZED(KR_SPEC_TARGET_ENTRY)};
+    _Static_assert(KR_NUM_ALL_OPCODES <= 256, "opcodes must fit the code unit's byte");
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+    static const void *const opcode_targets[256] = {
+        [0 ... 255] = &&unknown_opcode,
+        KR_OPCODES_NOARG(KR_TARGET_ENTRY) KR_OPCODES_ARG(KR_TARGET_ENTRY)
+            KR_OPCODES_SPECIALIZED(KR_SPEC_TARGET_ENTRY)};
+#pragma GCC diagnostic pop
+    static const void *const trace_targets[256] = {[0 ... 255] = &&trace_instruction};
+    const void *const *dispatch_table;
 #undef KR_TARGET_ENTRY
 #undef KR_SPEC_TARGET_ENTRY
+#else
+    int tracing;
 #endif
     _Py_CODEUNIT *next_instr;
     PyObject **stack_pointer;
     int opcode, oparg;
     PyObject *retval = NULL;
-    int tracing;
     /* Where the exception-table search starts; differs from frame->instr_ptr only after
      * RERAISE restored an older position for line reporting. */
     _Py_CODEUNIT *unwind_instr;
@@ -359,7 +367,7 @@ PyObject *_PyEval_EvalFrame(PyThreadState *tstate, _PyInterpreterFrame *frame, i
     frame->is_entry = 1;
     frame->is_init = 0;
     tstate->current_frame = frame;
-    tracing = tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL;
+    KR_SET_TRACING(tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL);
 
     if (throwflag) {
         LOAD_FRAME_STATE();
@@ -375,7 +383,7 @@ start_frame:
     LOAD_FRAME_STATE();
     next_instr = frame->instr_ptr + frame->return_offset;
     frame->return_offset = 0;
-    if (Py_UNLIKELY(tracing) && next_instr == _PyCode_CODE(frame->f_code)) {
+    if (Py_UNLIKELY(KR_TRACING()) && next_instr == _PyCode_CODE(frame->f_code)) {
         if (_KrEval_CallTraceProtected(tstate, frame, PyTrace_CALL, Py_None) < 0)
             goto error;
     }
@@ -383,6 +391,7 @@ start_frame:
 
 #ifndef USE_COMPUTED_GOTOS
 dispatch_opcode:
+    KR_OPSTATS_COUNT(opcode);
     switch (opcode) {
 #endif
 
@@ -408,7 +417,7 @@ dispatch_opcode:
 
     TARGET(RESUME)
     {
-        if (Py_UNLIKELY(tstate->interp->ceval.eval_breaker) && oparg < 2) {
+        if (oparg < 2 && Py_UNLIKELY(tstate->interp->ceval.eval_breaker)) {
             SAVE_STATE();
             if (_Py_HandlePending(tstate) < 0)
                 goto error;
@@ -1757,7 +1766,7 @@ dispatch_opcode:
         frame->return_offset = (uint16_t)(next_instr - frame->instr_ptr);
         gen_frame_leave(tstate, frame);
         tstate->py_recursion_remaining++;
-        if (Py_UNLIKELY(tracing)) {
+        if (Py_UNLIKELY(KR_TRACING())) {
             if (_KrEval_CallTraceProtected(tstate, frame, PyTrace_RETURN, retval) < 0) {
                 Py_CLEAR(retval);
             }
@@ -1786,7 +1795,7 @@ dispatch_opcode:
     return_common:
         SAVE_STATE();
         tstate->py_recursion_remaining++;
-        if (Py_UNLIKELY(tracing)) {
+        if (Py_UNLIKELY(KR_TRACING())) {
             if (_KrEval_CallTraceProtected(tstate, frame, PyTrace_RETURN, retval) < 0) {
                 Py_CLEAR(retval);
             }
@@ -2254,7 +2263,7 @@ dispatch_opcode:
         Py_DECREF(callable);
         stack_pointer = base;
         /* The callee may have installed or removed a trace or profile function. */
-        tracing = tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL;
+        KR_SET_TRACING(tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL);
         if (res == NULL)
             goto error;
         PUSH(res);
@@ -2311,7 +2320,7 @@ dispatch_opcode:
             Py_DECREF(args[i]);
         Py_DECREF(callable);
         stack_pointer = base;
-        tracing = tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL;
+        KR_SET_TRACING(tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL);
         if (res == NULL)
             goto error;
         PUSH(res);
@@ -2383,7 +2392,7 @@ dispatch_opcode:
         PyObject *res = PyObject_Call(func, callargs, kwargs);
         Py_DECREF(callargs);
         Py_XDECREF(kwargs);
-        tracing = tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL;
+        KR_SET_TRACING(tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL);
         if (res == NULL)
             goto error;
         Py_DECREF(func);
@@ -2481,8 +2490,10 @@ dispatch_opcode:
                                                           GETITEM(NAMES(), oparg >> 1));
             KR_DEOPT_IF(way < 0, LOAD_ATTR);
         }
+        /* The __dict__ setter admits only dicts (and subclasses, which the dict calls
+         * below treat as plain dicts, as generic getattr does). */
         PyObject *dict = instance_dict(owner);
-        KR_DEOPT_IF(dict == NULL || !PyDict_Check(dict), LOAD_ATTR);
+        KR_DEOPT_IF(dict == NULL, LOAD_ATTR);
         unsigned int ix = _KrCache_WayIx(next_instr, way);
         PyObject *res;
         if (ix != KR_NO_SHARED_IX &&
@@ -2616,7 +2627,7 @@ dispatch_opcode:
         PyTypeObject *tp = Py_TYPE(owner);
         KR_DEOPT_IF(tp->tp_version_tag != _KrCache_Read32(next_instr + 1), STORE_ATTR);
         PyObject *dict = instance_dict(owner);
-        KR_DEOPT_IF(dict == NULL || !PyDict_Check(dict), STORE_ATTR);
+        KR_DEOPT_IF(dict == NULL, STORE_ATTR);
         PyObject *v = SECOND();
         unsigned int ix = next_instr[3];
         if (ix != 0xffff) {
@@ -2755,7 +2766,7 @@ dispatch_opcode:
             Py_DECREF(args_[i_]);                                                \
         Py_DECREF(callable);                                                     \
         stack_pointer = base;                                                    \
-        tracing = tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL;  \
+        KR_SET_TRACING(tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL);  \
         if (res == NULL)                                                         \
             goto error;                                                          \
         PUSH(res);                                                               \
@@ -2766,7 +2777,7 @@ dispatch_opcode:
     TARGET(CALL_BUILTIN_O)
     {
         PyObject *callable = PEEK(oparg + 2);
-        KR_DEOPT_IF(tracing || !Py_IS_TYPE(callable, &PyCFunction_Type) || oparg != 1 ||
+        KR_DEOPT_IF(KR_TRACING() || !Py_IS_TYPE(callable, &PyCFunction_Type) || oparg != 1 ||
                         PEEK(oparg + 1) != NULL ||
                         (((PyCFunctionObject *)callable)->m_ml->ml_flags & KR_CALL_C_FLAGS) !=
                             METH_O,
@@ -2787,7 +2798,7 @@ dispatch_opcode:
     TARGET(CALL_BUILTIN_FAST_WITH_KEYWORDS)
     {
         PyObject *callable = PEEK(oparg + 2);
-        KR_DEOPT_IF(tracing || !Py_IS_TYPE(callable, &PyCFunction_Type) ||
+        KR_DEOPT_IF(KR_TRACING() || !Py_IS_TYPE(callable, &PyCFunction_Type) ||
                         PEEK(oparg + 1) != NULL ||
                         (((PyCFunctionObject *)callable)->m_ml->ml_flags & KR_CALL_C_FLAGS) !=
                             (opcode == CALL_BUILTIN_FAST ? METH_FASTCALL
@@ -2817,7 +2828,7 @@ dispatch_opcode:
     {
         PyObject *callable = PEEK(oparg + 2);
         PyObject *self = PEEK(oparg + 1);
-        KR_DEOPT_IF(tracing || !Py_IS_TYPE(callable, &PyMethodDescr_Type) || self == NULL,
+        KR_DEOPT_IF(KR_TRACING() || !Py_IS_TYPE(callable, &PyMethodDescr_Type) || self == NULL,
                     CALL);
         PyMethodDescrObject *d = (PyMethodDescrObject *)callable;
         int flags = d->d_method->ml_flags & KR_CALL_C_FLAGS;
@@ -2859,7 +2870,7 @@ dispatch_opcode:
     TARGET(CALL_TYPE_1)
     {
         PyObject *callable = PEEK(3);
-        KR_DEOPT_IF(tracing || callable != (PyObject *)&PyType_Type || oparg != 1 ||
+        KR_DEOPT_IF(KR_TRACING() || callable != (PyObject *)&PyType_Type || oparg != 1 ||
                         PEEK(2) != NULL,
                     CALL);
         next_instr += 3;
@@ -2881,7 +2892,7 @@ dispatch_opcode:
     TARGET(CALL_ALLOC_AND_ENTER_INIT)
     {
         PyObject *callable = PEEK(oparg + 2);
-        KR_DEOPT_IF(tracing || PEEK(oparg + 1) != NULL || !Py_IS_TYPE(callable, &PyType_Type) ||
+        KR_DEOPT_IF(KR_TRACING() || PEEK(oparg + 1) != NULL || !Py_IS_TYPE(callable, &PyType_Type) ||
                         ((PyTypeObject *)callable)->tp_version_tag !=
                             _KrCache_Read32(next_instr + 1),
                     CALL);
@@ -3095,7 +3106,7 @@ trace_instruction:
     SAVE_STATE();
     if (_KrTrace_Line(tstate, frame, NULL) < 0)
         goto error;
-    tracing = tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL;
+    KR_SET_TRACING(tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL);
     DISPATCH_GOTO();
 
 unknown_opcode:
@@ -3121,7 +3132,7 @@ error:
         else
             PyErr_Clear();
     }
-    if (Py_UNLIKELY(tracing))
+    if (Py_UNLIKELY(KR_TRACING()))
         _KrTrace_Exception(tstate, frame);
 
 exception_unwind:
@@ -3155,7 +3166,7 @@ exception_unwind_from:
         }
         SAVE_STATE();
         tstate->py_recursion_remaining++;
-        if (Py_UNLIKELY(tracing))
+        if (Py_UNLIKELY(KR_TRACING()))
             _KrEval_CallTraceProtected(tstate, frame, PyTrace_RETURN, NULL);
     }
 

@@ -6,17 +6,44 @@
 #define USE_COMPUTED_GOTOS 1
 #endif
 
+/* Profile-guided work: a build with -DKR_OPSTATS counts every dispatched opcode and
+ * prints the table at exit (src/vm/ceval_opstats.c). */
+#ifdef KR_OPSTATS
+void _KrOpStats_Count(int opcode);
+#define KR_OPSTATS_COUNT(op) _KrOpStats_Count(op)
+#else
+#define KR_OPSTATS_COUNT(op) ((void)0)
+#endif
+
 #ifdef USE_COMPUTED_GOTOS
 #define TARGET(op) TARGET_##op:
+/* The opcode table has 256 entries (unused numbers lead to unknown_opcode), so the
+ * byte taken from the code unit needs no range check. */
 #define DISPATCH_GOTO()                                  \
     do {                                                 \
-        if (Py_UNLIKELY(opcode >= KR_NUM_ALL_OPCODES))       \
-            goto unknown_opcode;                         \
+        KR_OPSTATS_COUNT(opcode);                        \
         goto *opcode_targets[opcode];                    \
+    } while (0)
+/* Tracing swaps the table DISPATCH goes through for one whose every entry is
+ * trace_instruction: the untraced path pays no test for it. */
+#define KR_SET_TRACING(on) (dispatch_table = (on) ? trace_targets : opcode_targets)
+#define KR_TRACING() (dispatch_table != opcode_targets)
+#define DISPATCH_NEXT()                                  \
+    do {                                                 \
+        KR_OPSTATS_COUNT(opcode);                        \
+        goto *dispatch_table[opcode];                    \
     } while (0)
 #else
 #define TARGET(op) case op:
 #define DISPATCH_GOTO() goto dispatch_opcode
+#define KR_SET_TRACING(on) (tracing = (on))
+#define KR_TRACING() (tracing)
+#define DISPATCH_NEXT()                                  \
+    do {                                                 \
+        if (Py_UNLIKELY(tracing))                        \
+            goto trace_instruction;                      \
+        DISPATCH_GOTO();                                 \
+    } while (0)
 #endif
 
 /* frame->instr_ptr always names the instruction being executed, so that tracebacks,
@@ -27,15 +54,13 @@
         int word_ = *next_instr++;                       \
         opcode = word_ & 255;                            \
         oparg = word_ >> 8;                              \
-        if (Py_UNLIKELY(tracing))                        \
-            goto trace_instruction;                      \
-        DISPATCH_GOTO();                                 \
+        DISPATCH_NEXT();                                 \
     } while (0)
 
 #define LOAD_FRAME_STATE()                               \
     do {                                                 \
         stack_pointer = _PyFrame_GetStackPointer(frame); \
-        tracing = tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL; \
+        KR_SET_TRACING(tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL); \
     } while (0)
 #define SAVE_STATE() _PyFrame_SetStackPointer(frame, stack_pointer)
 
