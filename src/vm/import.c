@@ -17,6 +17,7 @@ int _KrImport_ExecModule(PyObject *spec, PyObject *module);
 int _KrImport_SpecIsInitializing(PyObject *spec);
 int _KrImport_SetInitializing(PyObject *spec, int value);
 PyObject *_KrImport_GetCode(PyObject *spec); /* code object for -m */
+PyObject *_KrImport_FrozenFile(PyObject *name); /* a frozen lib module's source path */
 
 /* ---- sys.modules -------------------------------------------------------------------- */
 
@@ -839,7 +840,11 @@ int _PyImport_RunModuleAsMain(PyObject *name)
     if (main == NULL)
         goto done;
     PyObject *d = PyModule_GetDict(main);
-    PyObject *origin = PyObject_GetAttrString(spec, "origin");
+    /* A frozen library module runs under its source path, as an imported one has it
+     * for __file__ (argparse and friends show sys.argv[0]). */
+    PyObject *origin = _KrImport_FrozenFile(modname);
+    if (origin == NULL)
+        origin = PyObject_GetAttrString(spec, "origin");
     PyObject *loader = PyObject_GetAttrString(spec, "loader");
     PyObject *parent = PyObject_GetAttrString(spec, "parent");
     int ok = origin && loader && parent &&

@@ -510,6 +510,19 @@ static PyObject *frozen_spec(PyObject *name)
     return spec;
 }
 
+/* The source path a frozen library module names as its __file__ (new reference), or
+ * NULL without an exception when `name` is not one of them. */
+PyObject *_KrImport_FrozenFile(PyObject *name)
+{
+    const struct _frozen *f = find_frozen(name);
+    if (f == NULL || f->relpath == NULL)
+        return NULL;
+    PyObject *file = PyUnicode_FromFormat("%s/%s", _PyImport_FrozenLibDir, f->relpath);
+    if (file == NULL)
+        PyErr_Clear();
+    return file;
+}
+
 static PyObject *frozen_code(PyObject *name)
 {
     const struct _frozen *f = find_frozen(name);

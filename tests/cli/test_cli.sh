@@ -59,6 +59,7 @@ run stdin_dash 'import sys; print(sys.argv)' - arg1
 run module_run - -m mod_main p q
 run module_pkg - -m clipkg
 run module_missing - -m no_such_module_here
+run module_lib_argv0 - -m doctest --no-such-option
 run version - -V
 run version_long - --version
 run unknown_option - -z
