@@ -1,11 +1,14 @@
 """Enumerations: Enum, IntEnum, StrEnum, Flag, IntFlag (Krait's implementation)."""
 import sys
+import builtins as bltns
 from types import MappingProxyType, DynamicClassAttribute
 
 __all__ = ['EnumType', 'EnumMeta', 'Enum', 'IntEnum', 'StrEnum', 'Flag', 'IntFlag',
            'ReprEnum', 'auto', 'unique', 'property', 'verify', 'member', 'nonmember',
            'FlagBoundary', 'STRICT', 'CONFORM', 'EJECT', 'KEEP', 'global_enum',
-           'EnumCheck', 'CONTINUOUS', 'NAMED_FLAGS', 'UNIQUE', 'EnumDict']
+           'EnumCheck', 'CONTINUOUS', 'NAMED_FLAGS', 'UNIQUE', 'EnumDict',
+           'global_flag_repr', 'global_enum_repr', 'global_str', 'pickle_by_global_name',
+           'pickle_by_enum_name']
 
 
 class nonmember(object):
@@ -107,7 +110,23 @@ def _iter_bits_lsb(num):
 
 
 def _bit_count(num):
-    return bin(num).count('1')
+    return bltns.bin(num).count('1')
+
+
+def show_flag_values(value):
+    """The single-bit values making up a non-negative flag value, lowest first."""
+    return list(_iter_bits_lsb(value))
+
+
+def bin(num, max_bits=None):
+    """Two's-complement binary text: a sign digit after '0b', a space, then the digits
+    (at least max_bits of them), so negative values show their infinite leading ones."""
+    width = num.bit_length()
+    if max_bits is not None and max_bits > width:
+        width = max_bits
+    sign = '1' if num < 0 else '0'
+    digits = format(num & ((1 << width) - 1), '0%db' % width) if width else ''
+    return '0b%s %s' % (sign, digits)
 
 
 class EnumDict(dict):
@@ -725,8 +744,7 @@ class Flag(Enum, boundary=STRICT):
             if cls._boundary_ is STRICT:
                 max_bits = max(value.bit_length(), flag_mask.bit_length())
                 raise ValueError("%r invalid value %r\n    given %s\n  allowed %s" % (
-                    cls, value, format(value, f'#0{max_bits + 2}b'),
-                    format(flag_mask, f'#0{max_bits + 2}b')))
+                    cls, value, bin(value, max_bits), bin(flag_mask, max_bits)))
             elif cls._boundary_ is CONFORM:
                 value = value & flag_mask
             elif cls._boundary_ is EJECT:
@@ -894,43 +912,113 @@ class verify:
         self.checks = checks
 
     def __call__(self, enumeration):
-        checks = self.checks
         cls_name = enumeration.__name__
-        for check in checks:
+        if Flag in enumeration.__mro__:
+            kind = 'flag'
+        elif Enum in enumeration.__mro__:
+            kind = 'enum'
+        else:
+            raise TypeError("the 'verify' decorator only works with Enum and Flag")
+        for check in self.checks:
             if check is UNIQUE:
-                duplicates = []
-                for name, member in enumeration.__members__.items():
-                    if name != member.name:
-                        duplicates.append((name, member.name))
+                duplicates = [(name, member.name)
+                              for name, member in enumeration.__members__.items()
+                              if name != member.name]
                 if duplicates:
-                    alias_details = ', '.join(["%s -> %s" % (alias, name) for (alias, name) in duplicates])
-                    raise ValueError('aliases found in %r: %s' % (enumeration, alias_details))
+                    details = ', '.join('%s -> %s' % pair for pair in duplicates)
+                    raise ValueError('aliases found in %r: %s' % (enumeration, details))
             elif check is CONTINUOUS:
                 values = set(e.value for e in enumeration)
                 if len(values) < 2:
                     continue
                 low, high = min(values), max(values)
-                missing = []
-                for i in range(low, high):
-                    if i not in values:
-                        missing.append(i)
+                if kind == 'flag':
+                    # flags are continuous when no power of two between them is skipped
+                    missing = [1 << i for i in range(_high_bit(low) + 1, _high_bit(high))
+                               if (1 << i) not in values]
+                else:
+                    missing = [i for i in range(low + 1, high) if i not in values]
                 if missing:
-                    raise ValueError(('invalid enum %r: missing values %s' % (
-                        cls_name, ', '.join((str(m) for m in missing)))[:256]))
+                    # the message is capped so a huge gap cannot produce a huge string
+                    raise ValueError(('invalid %s %r: missing values %s' % (
+                        kind, cls_name, ', '.join(str(m) for m in missing)))[:256])
+            elif check is NAMED_FLAGS:
+                canonical = enumeration._member_names_
+                named_values = [m.value for m in enumeration]
+                missing_names = []
+                missing_value = 0
+                for name, alias in enumeration._member_map_.items():
+                    if name in canonical or alias.value < 0:
+                        continue
+                    missed = [v for v in _iter_bits_lsb(alias.value) if v not in named_values]
+                    if missed:
+                        missing_names.append(name)
+                        for v in missed:
+                            missing_value |= v
+                if missing_names:
+                    if len(missing_names) == 1:
+                        who = 'alias %s is missing' % missing_names[0]
+                    else:
+                        who = 'aliases %s and %s are missing' % (
+                            ', '.join(missing_names[:-1]), missing_names[-1])
+                    if _is_single_bit(missing_value):
+                        what = 'value 0x%x' % missing_value
+                    else:
+                        what = 'combined values of 0x%x' % missing_value
+                    raise ValueError('invalid Flag %r: %s %s [use enum.show_flag_values(value) '
+                                     'for details]' % (cls_name, who, what))
         return enumeration
 
 
-def global_enum(cls, update_str=False):
-    # Members become module globals, so their repr names the module instead
-    # of the class.
-    modname = cls.__module__.split(".")[-1]
+def _global_prefix(member):
+    return member.__class__.__module__.split('.')[-1]
 
-    def _global_repr(self):
-        if self._name_ is None:
-            return "%s.%s(%r)" % (modname, type(self).__name__, self._value_)
-        return "%s.%s" % (modname, self._name_)
-    cls.__repr__ = _global_repr
-    if update_str:
-        cls.__str__ = lambda self: self._name_
+
+def global_enum_repr(self):
+    """repr() of a member exported to its module: module.NAME instead of <Class.NAME: v>."""
+    return '%s.%s' % (_global_prefix(self), self._name_)
+
+
+def global_flag_repr(self):
+    """repr() of an exported flag: each named part as module.NAME, joined by '|'."""
+    module = _global_prefix(self)
+    if self._name_ is None:
+        return '%s.%s(%r)' % (module, self.__class__.__name__, self._value_)
+    if _is_single_bit(self._value_):
+        return '%s.%s' % (module, self._name_)
+    parts = self._name_.split('|')
+    if self._boundary_ is KEEP:
+        # KEEP flags may carry unnamed bits, which print as bare numbers
+        return '|'.join(p if p[0].isdigit() else '%s.%s' % (module, p) for p in parts)
+    return '|'.join('%s.%s' % (module, p) for p in parts)
+
+
+def global_str(self):
+    """str() of an exported member: just its name (Class(value) when it has none)."""
+    if self._name_ is None:
+        return '%s(%r)' % (self.__class__.__name__, self._value_)
+    return self._name_
+
+
+def global_enum(cls, update_str=False):
+    """Class decorator exporting the members to the module namespace (like re.IGNORECASE);
+    their repr (and, unless the class is a ReprEnum, their str) then name the module."""
+    cls.__repr__ = global_flag_repr if issubclass(cls, Flag) else global_enum_repr
+    if update_str or not issubclass(cls, ReprEnum):
+        cls.__str__ = global_str
     sys.modules[cls.__module__].__dict__.update(cls.__members__)
     return cls
+
+
+def pickle_by_global_name(self, proto):
+    """__reduce_ex__ for exported members: pickled as the module-level name (not for
+    Flag combinations, which have no such name)."""
+    return self.name
+
+
+_reduce_ex_by_global_name = pickle_by_global_name
+
+
+def pickle_by_enum_name(self, proto):
+    """__reduce_ex__ that pickles a member as getattr(its class, its name)."""
+    return getattr, (self.__class__, self._name_)

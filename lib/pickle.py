@@ -8,10 +8,11 @@ from copyreg import dispatch_table
 from itertools import islice
 from functools import partial
 from struct import pack, unpack
+from _pickle_buffer import PickleBuffer
 
 __all__ = ["PickleError", "PicklingError", "UnpicklingError", "Pickler",
            "Unpickler", "dump", "dumps", "load", "loads", "DEFAULT_PROTOCOL",
-           "HIGHEST_PROTOCOL"]
+           "HIGHEST_PROTOCOL", "PickleBuffer"]
 
 HIGHEST_PROTOCOL = 5
 DEFAULT_PROTOCOL = 4
@@ -223,6 +224,16 @@ def encode_long(x):
 
 def decode_long(data):
     return int.from_bytes(data, byteorder='little', signed=True)
+
+
+def _is_contiguous(pb):
+    with memoryview(pb) as m:
+        return m.contiguous
+
+
+def _not_contiguous():
+    raise PicklingError("PickleBuffer can not be pickled when pointing to a non-contiguous "
+                        "buffer")
 
 
 class Pickler:
@@ -488,6 +499,31 @@ class Pickler:
             self.write(BYTEARRAY8 + pack("<Q", n) + bytes(obj))
         self.memoize(obj)
     dispatch[bytearray] = save_bytearray
+
+    def save_picklebuffer(self, obj):
+        if self.proto < 5:
+            raise PicklingError("PickleBuffer can only be pickled with protocol >= 5")
+        with obj.raw() if _is_contiguous(obj) else _not_contiguous() as m:
+            in_band = True
+            if self._buffer_callback is not None:
+                in_band = bool(self._buffer_callback(obj))
+            if in_band:
+                # the data goes into the stream as bytes (read-only) or bytearray, and the
+                # PickleBuffer itself is memoized so a second reference becomes a GET
+                data = m.tobytes()
+                n = len(data)
+                if m.readonly:
+                    self._save_bytes_no_memo(data)
+                elif n >= _FRAME_SIZE_TARGET:
+                    self._write_large_bytes(BYTEARRAY8 + pack("<Q", n), data)
+                else:
+                    self.write(BYTEARRAY8 + pack("<Q", n) + data)
+                self.memoize(obj)
+            else:
+                self.write(NEXT_BUFFER)
+                if m.readonly:
+                    self.write(READONLY_BUFFER)
+    dispatch[PickleBuffer] = save_picklebuffer
 
     def save_str(self, obj):
         if self.bin:

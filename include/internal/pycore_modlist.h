@@ -50,5 +50,6 @@
     X("fcntl", PyInit_fcntl) \
     X("termios", PyInit_termios) \
     X("_locale", PyInit__locale) \
+    X("_pickle_buffer", PyInit__pickle_buffer) \
     X("faulthandler", PyInit_faulthandler)
 #endif

@@ -1241,6 +1241,402 @@ static PyTypeObject Helper_Type = {
 
 static PyObject help_object = {_Py_IMMORTAL_REFCNT, &Helper_Type};
 
+/* ---- copyright / credits / license ------------------------------------------------------ */
+
+/* site's _Printer: repr() shows a short text whole, calling the object pages a long one
+ * MAXLINES lines at a time. The text comes from the first readable file in a list, else
+ * from a fallback string. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *name;
+    PyObject *data;      /* fallback text; NULL = sys.copyright (copyright) */
+    PyObject *filenames; /* list; NULL = the LICENSE files next to the stdlib (license) */
+    PyObject *lines;     /* list of str, once the text has been read */
+} PrinterObject;
+
+#define PRINTER_MAXLINES 23
+
+static PyObject *printer_join_paths(PyObject *files, PyObject *dirs)
+{
+    PyObject *join = NULL, *out = PyList_New(0);
+    PyObject *dseq = PySequence_Fast(dirs, "dirs must be iterable");
+    PyObject *fseq = PySequence_Fast(files, "files must be iterable");
+    if (out == NULL || dseq == NULL || fseq == NULL)
+        goto error;
+    if (PySequence_Fast_GET_SIZE(dseq) && PySequence_Fast_GET_SIZE(fseq) &&
+        (join = PyImport_ImportModuleAttrString("posixpath", "join")) == NULL)
+        goto error;
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(dseq); i++) {
+        for (Py_ssize_t j = 0; j < PySequence_Fast_GET_SIZE(fseq); j++) {
+            PyObject *path = PyObject_CallFunctionObjArgs(
+                join, PySequence_Fast_GET_ITEM(dseq, i), PySequence_Fast_GET_ITEM(fseq, j),
+                NULL);
+            if (path == NULL || PyList_Append(out, path) < 0) {
+                Py_XDECREF(path);
+                goto error;
+            }
+            Py_DECREF(path);
+        }
+    }
+    Py_XDECREF(join);
+    Py_DECREF(dseq);
+    Py_DECREF(fseq);
+    return out;
+error:
+    Py_XDECREF(join);
+    Py_XDECREF(dseq);
+    Py_XDECREF(fseq);
+    Py_XDECREF(out);
+    return NULL;
+}
+
+/* license's candidates, worked out on first use because os cannot be imported while the
+ * builtins module is being built: LICENSE.txt/LICENSE in the stdlib's parent directory,
+ * the stdlib directory and the current directory */
+static PyObject *printer_license_files(void)
+{
+    PyObject *os = PyImport_ImportModule("os");
+    if (os == NULL)
+        return NULL;
+    PyObject *file = PyObject_GetAttrString(os, "__file__");
+    Py_DECREF(os);
+    if (file == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_AttributeError))
+            return NULL;
+        PyErr_Clear();
+        return PyList_New(0);
+    }
+    PyObject *here = NULL, *parent = NULL, *files = NULL, *dirs = NULL, *res = NULL;
+    PyObject *dirname = PyImport_ImportModuleAttrString("posixpath", "dirname");
+    PyObject *join = PyImport_ImportModuleAttrString("posixpath", "join");
+    if (dirname == NULL || join == NULL)
+        goto done;
+    if ((here = PyObject_CallOneArg(dirname, file)) == NULL)
+        goto done;
+    PyObject *pardir = PyUnicode_FromString("..");
+    if (pardir == NULL)
+        goto done;
+    parent = PyObject_CallFunctionObjArgs(join, here, pardir, NULL);
+    Py_DECREF(pardir);
+    if (parent == NULL)
+        goto done;
+    files = Py_BuildValue("[ss]", "LICENSE.txt", "LICENSE");
+    dirs = Py_BuildValue("[OOs]", parent, here, ".");
+    if (files != NULL && dirs != NULL)
+        res = printer_join_paths(files, dirs);
+done:
+    Py_DECREF(file);
+    Py_XDECREF(dirname);
+    Py_XDECREF(join);
+    Py_XDECREF(here);
+    Py_XDECREF(parent);
+    Py_XDECREF(files);
+    Py_XDECREF(dirs);
+    return res;
+}
+
+/* the contents of path, or NULL with no error set when it cannot be read */
+static PyObject *printer_read_file(PyObject *path)
+{
+    PyObject *open = PyImport_ImportModuleAttrString("io", "open");
+    if (open == NULL)
+        return NULL;
+    PyObject *args = PyTuple_Pack(1, path);
+    PyObject *kw = Py_BuildValue("{ss}", "encoding", "utf-8");
+    PyObject *f = (args && kw) ? PyObject_Call(open, args, kw) : NULL;
+    Py_XDECREF(args);
+    Py_XDECREF(kw);
+    Py_DECREF(open);
+    if (f == NULL)
+        goto check;
+    PyObject *text = PyObject_CallMethod(f, "read", NULL);
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *r = PyObject_CallMethod(f, "close", NULL);
+    Py_DECREF(f);
+    if (r == NULL) {
+        Py_XDECREF(text);
+        Py_XDECREF(exc);
+        goto check;
+    }
+    Py_DECREF(r);
+    if (exc != NULL) {
+        PyErr_SetRaisedException(exc);
+        goto check;
+    }
+    return text;
+check:
+    if (PyErr_ExceptionMatches(PyExc_OSError))
+        PyErr_Clear();
+    return NULL;
+}
+
+static int printer_setup(PrinterObject *self)
+{
+    if (self->name == NULL) {
+        /* made by __new__ without __init__ */
+        PyErr_SetString(PyExc_AttributeError,
+                        "'_Printer' object has no attribute '_Printer__lines'");
+        return -1;
+    }
+    /* an empty result is read again next time, as site does */
+    if (self->lines != NULL && PyList_GET_SIZE(self->lines) > 0)
+        return 0;
+    if (self->filenames == NULL && (self->filenames = printer_license_files()) == NULL)
+        return -1;
+    PyObject *data = NULL;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(self->filenames); i++) {
+        data = printer_read_file(PyList_GET_ITEM(self->filenames, i));
+        if (data != NULL)
+            break;
+        if (PyErr_Occurred())
+            return -1;
+    }
+    if (data != NULL) {
+        int empty = PyObject_Not(data);
+        if (empty < 0) {
+            Py_DECREF(data);
+            return -1;
+        }
+        if (empty)
+            Py_CLEAR(data);
+    }
+    if (data == NULL) {
+        /* sys does not exist yet when builtins are made, so copyright reads it late */
+        PyObject *fallback = self->data ? self->data : PySys_GetObject("copyright");
+        data = fallback ? Py_NewRef(fallback) : PyUnicode_FromString("");
+        if (data == NULL)
+            return -1;
+    }
+    PyObject *sep = PyUnicode_FromString("\n");
+    PyObject *lines = sep ? PyObject_CallMethod(data, "split", "O", sep) : NULL;
+    Py_XDECREF(sep);
+    Py_DECREF(data);
+    if (lines == NULL)
+        return -1;
+    if (!PyList_Check(lines)) {
+        Py_DECREF(lines);
+        PyErr_SetString(PyExc_TypeError, "split() did not return a list");
+        return -1;
+    }
+    Py_XSETREF(self->lines, lines);
+    return 0;
+}
+
+static Py_ssize_t printer_maxlines(PyObject *self)
+{
+    PyObject *v = PyObject_GetAttrString(self, "MAXLINES");
+    if (v == NULL)
+        return -1;
+    Py_ssize_t n = PyLong_AsSsize_t(v);
+    Py_DECREF(v);
+    return n;
+}
+
+static PyObject *printer_repr(PyObject *op)
+{
+    PrinterObject *self = (PrinterObject *)op;
+    if (printer_setup(self) < 0)
+        return NULL;
+    Py_ssize_t max = printer_maxlines(op);
+    if (max == -1 && PyErr_Occurred())
+        return NULL;
+    if (PyList_GET_SIZE(self->lines) <= max) {
+        PyObject *sep = PyUnicode_FromString("\n");
+        if (sep == NULL)
+            return NULL;
+        PyObject *r = PyUnicode_Join(sep, self->lines);
+        Py_DECREF(sep);
+        return r;
+    }
+    return PyUnicode_FromFormat("Type %S() to see the full %S text", self->name, self->name);
+}
+
+static PyObject *printer_call(PyObject *op, PyObject *args, PyObject *kwds)
+{
+    PrinterObject *self = (PrinterObject *)op;
+    if (kwds != NULL && PyDict_GET_SIZE(kwds) > 0) {
+        Py_ssize_t pos = 0;
+        PyObject *key, *value;
+        PyDict_Next(kwds, &pos, &key, &value);
+        PyErr_Format(PyExc_TypeError, "_Printer.__call__() got an unexpected keyword argument '%S'",
+                     key);
+        return NULL;
+    }
+    if (PyTuple_GET_SIZE(args) != 0) {
+        PyErr_Format(PyExc_TypeError,
+                     "_Printer.__call__() takes 1 positional argument but %zd were given",
+                     PyTuple_GET_SIZE(args) + 1);
+        return NULL;
+    }
+    if (printer_setup(self) < 0)
+        return NULL;
+    Py_ssize_t max = printer_maxlines(op);
+    if (max == -1 && PyErr_Occurred())
+        return NULL;
+    PyObject *print = PyImport_ImportModuleAttrString("builtins", "print");
+    PyObject *input = PyImport_ImportModuleAttrString("builtins", "input");
+    PyObject *prompt = PyUnicode_FromString("Hit Return for more, or q (and Return) to quit: ");
+    PyObject *res = NULL;
+    if (print == NULL || input == NULL || prompt == NULL)
+        goto done;
+    PyObject *lines = Py_NewRef(self->lines);
+    for (Py_ssize_t lineno = 0;; lineno += max) {
+        /* a page that runs off the end finishes without asking */
+        for (Py_ssize_t i = lineno; i < lineno + max; i++) {
+            if (i >= PyList_GET_SIZE(lines))
+                goto finished;
+            PyObject *r = PyObject_CallOneArg(print, PyList_GET_ITEM(lines, i));
+            if (r == NULL)
+                goto fail;
+            Py_DECREF(r);
+        }
+        for (;;) {
+            PyObject *key = PyObject_CallOneArg(input, prompt);
+            if (key == NULL)
+                goto fail;
+            int quit = PyUnicode_Check(key) && PyUnicode_EqualToUTF8(key, "q");
+            int more = PyUnicode_Check(key) && PyUnicode_GET_LENGTH(key) == 0;
+            Py_DECREF(key);
+            if (quit)
+                goto finished;
+            if (more)
+                break;
+        }
+    }
+finished:
+    res = Py_NewRef(Py_None);
+fail:
+    Py_DECREF(lines);
+done:
+    Py_XDECREF(print);
+    Py_XDECREF(input);
+    Py_XDECREF(prompt);
+    return res;
+}
+
+static int printer_init(PyObject *op, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"name", "data", "files", "dirs", NULL};
+    PrinterObject *self = (PrinterObject *)op;
+    PyObject *name, *data, *files = NULL, *dirs = NULL;
+    /* the reference is a Python class, so missing arguments get a function's message */
+    int have_name = PyTuple_GET_SIZE(args) > 0 || (kwds && PyDict_GetItemString(kwds, "name"));
+    int have_data = PyTuple_GET_SIZE(args) > 1 || (kwds && PyDict_GetItemString(kwds, "data"));
+    if (!have_name || !have_data) {
+        if (!have_name && !have_data)
+            PyErr_SetString(PyExc_TypeError, "_Printer.__init__() missing 2 required positional "
+                                             "arguments: 'name' and 'data'");
+        else
+            PyErr_Format(PyExc_TypeError,
+                         "_Printer.__init__() missing 1 required positional argument: '%s'",
+                         have_name ? "data" : "name");
+        return -1;
+    }
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OO|OO:_Printer", kwlist, &name, &data, &files,
+                                     &dirs))
+        return -1;
+    PyObject *empty = PyTuple_New(0);
+    if (empty == NULL)
+        return -1;
+    PyObject *filenames = printer_join_paths(files ? files : empty, dirs ? dirs : empty);
+    Py_DECREF(empty);
+    if (filenames == NULL)
+        return -1;
+    Py_XSETREF(self->name, Py_NewRef(name));
+    Py_XSETREF(self->data, Py_NewRef(data));
+    Py_XSETREF(self->filenames, filenames);
+    Py_CLEAR(self->lines);
+    return 0;
+}
+
+static int printer_traverse(PyObject *op, visitproc visit, void *arg)
+{
+    PrinterObject *self = (PrinterObject *)op;
+    Py_VISIT(self->name);
+    Py_VISIT(self->data);
+    Py_VISIT(self->filenames);
+    Py_VISIT(self->lines);
+    return 0;
+}
+
+static int printer_clear(PyObject *op)
+{
+    PrinterObject *self = (PrinterObject *)op;
+    Py_CLEAR(self->name);
+    Py_CLEAR(self->data);
+    Py_CLEAR(self->filenames);
+    Py_CLEAR(self->lines);
+    return 0;
+}
+
+static void printer_dealloc(PyObject *op)
+{
+    PyObject_GC_UnTrack(op);
+    printer_clear(op);
+    Py_TYPE(op)->tp_free(op);
+}
+
+static PyTypeObject Printer_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "_sitebuiltins._Printer",
+    .tp_basicsize = sizeof(PrinterObject),
+    .tp_dealloc = printer_dealloc,
+    .tp_repr = printer_repr,
+    .tp_call = printer_call,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
+    .tp_doc = "interactive prompt objects for printing the license text, a list of\n"
+              "contributors and the copyright notice.",
+    .tp_traverse = printer_traverse,
+    .tp_clear = printer_clear,
+    .tp_init = printer_init,
+    .tp_new = PyType_GenericNew,
+};
+
+/* a printer whose fallback text is data (NULL: sys.copyright); license searches files */
+static PyObject *printer_make(const char *name, PyObject *data, int license)
+{
+    if (data == NULL && PyErr_Occurred())
+        return NULL;
+    PrinterObject *p = PyObject_GC_New(PrinterObject, &Printer_Type);
+    if (p == NULL) {
+        Py_XDECREF(data);
+        return NULL;
+    }
+    p->data = data;
+    p->lines = NULL;
+    p->filenames = license ? NULL : PyList_New(0);
+    p->name = NULL;
+    PyObject_GC_Track(p);
+    p->name = PyUnicode_FromString(name);
+    if (p->name == NULL || (!license && p->filenames == NULL)) {
+        Py_DECREF(p);
+        return NULL;
+    }
+    return (PyObject *)p;
+}
+
+/* copyright, credits and license, as site adds them */
+static int add_printers(PyObject *d)
+{
+    static const char credits_text[] =
+        "    Thanks to CWI, CNRI, BeOpen.com, Zope Corporation and a cast of thousands\n"
+        "    for supporting Python development.  See www.python.org for more information.";
+    PyObject *objs[3] = {
+        printer_make("copyright", NULL, 0),
+        printer_make("credits", PyUnicode_FromString(credits_text), 0),
+        printer_make("license", PyUnicode_FromString("See https://www.python.org/psf/license/"),
+                     1),
+    };
+    static const char *const names[3] = {"copyright", "credits", "license"};
+    int rc = 0;
+    for (int i = 0; i < 3; i++) {
+        if (objs[i] == NULL || PyDict_SetItemString(d, names[i], objs[i]) < 0)
+            rc = -1;
+        Py_XDECREF(objs[i]);
+    }
+    return rc;
+}
+
 /* ---- module --------------------------------------------------------------------------- */
 
 static PyMethodDef builtin_methods[] = {
@@ -1309,6 +1705,17 @@ PyObject *PyInit_builtins(void)
         return NULL;
     if (!(Helper_Type.tp_flags & Py_TPFLAGS_READY) && PyType_Ready(&Helper_Type) < 0)
         return NULL;
+    if (!(Printer_Type.tp_flags & Py_TPFLAGS_READY)) {
+        if (PyType_Ready(&Printer_Type) < 0)
+            return NULL;
+        PyObject *maxlines = PyLong_FromLong(PRINTER_MAXLINES);
+        if (maxlines == NULL ||
+            PyDict_SetItemString(Printer_Type.tp_dict, "MAXLINES", maxlines) < 0) {
+            Py_XDECREF(maxlines);
+            return NULL;
+        }
+        Py_DECREF(maxlines);
+    }
     PyObject *m = PyModule_Create(&builtinsmodule);
     if (m == NULL)
         return NULL;
@@ -1355,6 +1762,8 @@ PyObject *PyInit_builtins(void)
     SETBUILTIN("exit", &quit_exit)
     SETBUILTIN("quit", &quit_quit)
     SETBUILTIN("help", &help_object)
+    if (add_printers(d) < 0)
+        goto error;
 #define SETEXC(name) SETBUILTIN(#name, PyExc_##name)
     KR_EXCEPTION_TYPES(SETEXC)
 #undef SETEXC

@@ -1,10 +1,10 @@
 /* The cmath module: complex elementary functions. Finite arguments use formulas chosen
  * to avoid overflow and cancellation (the same ones CPython uses, so results agree);
- * infinities and NaNs follow C99 Annex G via the C library's complex functions. */
+ * infinities and NaNs follow C99 Annex G through tables of CPython's choices (the C
+ * library's complex functions disagree with it in a few signs and errors). */
 #include "Python.h"
 #include <math.h>
 #include <float.h>
-#include <complex.h>
 
 #define CM_LARGE_DOUBLE (DBL_MAX / 4.)
 #define CM_SQRT_LARGE_DOUBLE sqrt(CM_LARGE_DOUBLE)
@@ -13,16 +13,247 @@
 
 typedef Py_complex (*cfunc)(Py_complex);
 
+/* ---- special values ------------------------------------------------------------------ */
+/* On a non-finite argument each function's result (and whether C99 Annex G calls it an
+ * invalid operation, which Python reports as ValueError) depends only on the class of the
+ * real and imaginary parts. The tables below were measured from CPython 3.13 with
+ * `tools/gen_cmath_vectors.py --tables`; rows are the class of the real part (or of r for
+ * rect), columns that of the imaginary part (of phi), and 'D' marks a domain error. Cells
+ * for finite arguments, and for +-inf with a finite nonzero partner in the functions that
+ * work those out from cos/sin, are never read (U). */
+enum { ST_NINF, ST_NEG, ST_NZERO, ST_PZERO, ST_POS, ST_PINF, ST_NAN };
+
+static int special_type(double d)
+{
+    if (isnan(d))
+        return ST_NAN;
+    if (isinf(d))
+        return d > 0 ? ST_PINF : ST_NINF;
+    if (d == 0.)
+        return signbit(d) ? ST_NZERO : ST_PZERO;
+    return d > 0 ? ST_POS : ST_NEG;
+}
+
+#define N NAN
+#define INF INFINITY
+#define P M_PI
+#define P12 (M_PI / 2.)
+#define P14 (M_PI / 4.)
+#define P34 (3. * M_PI / 4.)
+#define U {0., 0.}
+
+static const Py_complex exp_sv[7][7] = {
+    {{0., 0.}, U, {0., -0.}, {0., 0.}, U, {0., 0.}, {0., 0.}},
+    {{N, N}, U, U, U, U, {N, N}, {N, N}},
+    {{N, N}, U, U, U, U, {N, N}, {N, N}},
+    {{N, N}, U, U, U, U, {N, N}, {N, N}},
+    {{N, N}, U, U, U, U, {N, N}, {N, N}},
+    {{N, N}, U, {INF, -0.}, {INF, 0.}, U, {N, N}, {INF, N}},
+    {{N, N}, {N, N}, {N, -0.}, {N, 0.}, {N, N}, {N, N}, {N, N}},
+};
+static const char exp_edom[] =
+    "......."
+    "D....D."
+    "D....D."
+    "D....D."
+    "D....D."
+    "D....D."
+    ".......";
+static const Py_complex log_sv[7][7] = {
+    {{INF, -P34}, {INF, -P}, {INF, -P}, {INF, P}, {INF, P}, {INF, P34}, {INF, N}},
+    {{INF, -P12}, U, U, U, U, {INF, P12}, {N, N}},
+    {{INF, -P12}, U, U, U, U, {INF, P12}, {N, N}},
+    {{INF, -P12}, U, U, U, U, {INF, P12}, {N, N}},
+    {{INF, -P12}, U, U, U, U, {INF, P12}, {N, N}},
+    {{INF, -P14}, {INF, -0.}, {INF, -0.}, {INF, 0.}, {INF, 0.}, {INF, P14}, {INF, N}},
+    {{INF, N}, {N, N}, {N, N}, {N, N}, {N, N}, {INF, N}, {N, N}},
+};
+static const char log_edom[] =
+    "......."
+    "......."
+    "......."
+    "......."
+    "......."
+    "......."
+    ".......";
+static const Py_complex sqrt_sv[7][7] = {
+    {{INF, -INF}, {0., -INF}, {0., -INF}, {0., INF}, {0., INF}, {INF, INF}, {N, INF}},
+    {{INF, -INF}, U, U, U, U, {INF, INF}, {N, N}},
+    {{INF, -INF}, U, U, U, U, {INF, INF}, {N, N}},
+    {{INF, -INF}, U, U, U, U, {INF, INF}, {N, N}},
+    {{INF, -INF}, U, U, U, U, {INF, INF}, {N, N}},
+    {{INF, -INF}, {INF, -0.}, {INF, -0.}, {INF, 0.}, {INF, 0.}, {INF, INF}, {INF, N}},
+    {{INF, -INF}, {N, N}, {N, N}, {N, N}, {N, N}, {INF, INF}, {N, N}},
+};
+static const char sqrt_edom[] =
+    "......."
+    "......."
+    "......."
+    "......."
+    "......."
+    "......."
+    ".......";
+static const Py_complex sinh_sv[7][7] = {
+    {{N, N}, U, {-INF, -0.}, {-INF, 0.}, U, {N, N}, {INF, N}},
+    {{N, N}, U, U, U, U, {N, N}, {N, N}},
+    {{N, N}, U, U, U, U, {N, N}, {0., N}},
+    {{N, N}, U, U, U, U, {N, N}, {0., N}},
+    {{N, N}, U, U, U, U, {N, N}, {N, N}},
+    {{N, N}, U, {INF, -0.}, {INF, 0.}, U, {N, N}, {INF, N}},
+    {{N, N}, {N, N}, {N, -0.}, {N, 0.}, {N, N}, {N, N}, {N, N}},
+};
+static const char sinh_edom[] =
+    "D....D."
+    "D....D."
+    "D....D."
+    "D....D."
+    "D....D."
+    "D....D."
+    ".......";
+static const Py_complex cosh_sv[7][7] = {
+    {{N, N}, U, {INF, 0.}, {INF, -0.}, U, {N, N}, {INF, N}},
+    {{N, N}, U, U, U, U, {N, N}, {N, N}},
+    {{N, N}, U, U, U, U, {N, N}, {N, 0.}},
+    {{N, N}, U, U, U, U, {N, N}, {N, 0.}},
+    {{N, N}, U, U, U, U, {N, N}, {N, N}},
+    {{N, N}, U, {INF, -0.}, {INF, 0.}, U, {N, N}, {INF, N}},
+    {{N, N}, {N, N}, {N, 0.}, {N, 0.}, {N, N}, {N, N}, {N, N}},
+};
+static const char cosh_edom[] =
+    "D....D."
+    "D....D."
+    "D....D."
+    "D....D."
+    "D....D."
+    "D....D."
+    ".......";
+static const Py_complex tanh_sv[7][7] = {
+    {{-1., 0.}, U, {-1., -0.}, {-1., 0.}, U, {-1., 0.}, {-1., 0.}},
+    {{N, N}, U, U, U, U, {N, N}, {N, N}},
+    {{N, N}, U, U, U, U, {N, N}, {N, N}},
+    {{N, N}, U, U, U, U, {N, N}, {N, N}},
+    {{N, N}, U, U, U, U, {N, N}, {N, N}},
+    {{1., 0.}, U, {1., -0.}, {1., 0.}, U, {1., 0.}, {1., 0.}},
+    {{N, N}, {N, N}, {N, -0.}, {N, 0.}, {N, N}, {N, N}, {N, N}},
+};
+static const char tanh_edom[] =
+    "......."
+    "D....D."
+    "D....D."
+    "D....D."
+    "D....D."
+    "......."
+    ".......";
+static const Py_complex acos_sv[7][7] = {
+    {{P34, INF}, {P, INF}, {P, INF}, {P, -INF}, {P, -INF}, {P34, -INF}, {N, INF}},
+    {{P12, INF}, U, U, U, U, {P12, -INF}, {N, N}},
+    {{P12, INF}, U, U, U, U, {P12, -INF}, {P12, N}},
+    {{P12, INF}, U, U, U, U, {P12, -INF}, {P12, N}},
+    {{P12, INF}, U, U, U, U, {P12, -INF}, {N, N}},
+    {{P14, INF}, {0., INF}, {0., INF}, {0., -INF}, {0., -INF}, {P14, -INF}, {N, INF}},
+    {{N, INF}, {N, N}, {N, N}, {N, N}, {N, N}, {N, -INF}, {N, N}},
+};
+static const char acos_edom[] =
+    "......."
+    "......."
+    "......."
+    "......."
+    "......."
+    "......."
+    ".......";
+static const Py_complex acosh_sv[7][7] = {
+    {{INF, -P34}, {INF, -P}, {INF, -P}, {INF, P}, {INF, P}, {INF, P34}, {INF, N}},
+    {{INF, -P12}, U, U, U, U, {INF, P12}, {N, N}},
+    {{INF, -P12}, U, U, U, U, {INF, P12}, {N, N}},
+    {{INF, -P12}, U, U, U, U, {INF, P12}, {N, N}},
+    {{INF, -P12}, U, U, U, U, {INF, P12}, {N, N}},
+    {{INF, -P14}, {INF, -0.}, {INF, -0.}, {INF, 0.}, {INF, 0.}, {INF, P14}, {INF, N}},
+    {{INF, N}, {N, N}, {N, N}, {N, N}, {N, N}, {INF, N}, {N, N}},
+};
+static const char acosh_edom[] =
+    "......."
+    "......."
+    "......."
+    "......."
+    "......."
+    "......."
+    ".......";
+static const Py_complex asinh_sv[7][7] = {
+    {{-INF, -P14}, {-INF, -0.}, {-INF, -0.}, {-INF, 0.}, {-INF, 0.}, {-INF, P14}, {-INF, N}},
+    {{-INF, -P12}, U, U, U, U, {-INF, P12}, {N, N}},
+    {{-INF, -P12}, U, U, U, U, {-INF, P12}, {N, N}},
+    {{INF, -P12}, U, U, U, U, {INF, P12}, {N, N}},
+    {{INF, -P12}, U, U, U, U, {INF, P12}, {N, N}},
+    {{INF, -P14}, {INF, -0.}, {INF, -0.}, {INF, 0.}, {INF, 0.}, {INF, P14}, {INF, N}},
+    {{INF, N}, {N, N}, {N, -0.}, {N, 0.}, {N, N}, {INF, N}, {N, N}},
+};
+static const char asinh_edom[] =
+    "......."
+    "......."
+    "......."
+    "......."
+    "......."
+    "......."
+    ".......";
+static const Py_complex atanh_sv[7][7] = {
+    {{-0., -P12}, {-0., -P12}, {-0., -P12}, {-0., P12}, {-0., P12}, {-0., P12}, {-0., N}},
+    {{-0., -P12}, U, U, U, U, {-0., P12}, {N, N}},
+    {{-0., -P12}, U, U, U, U, {-0., P12}, {-0., N}},
+    {{0., -P12}, U, U, U, U, {0., P12}, {0., N}},
+    {{0., -P12}, U, U, U, U, {0., P12}, {N, N}},
+    {{0., -P12}, {0., -P12}, {0., -P12}, {0., P12}, {0., P12}, {0., P12}, {0., N}},
+    {{0., -P12}, {N, N}, {N, N}, {N, N}, {N, N}, {0., P12}, {N, N}},
+};
+static const char atanh_edom[] =
+    "......."
+    "......."
+    "......."
+    "......."
+    "......."
+    "......."
+    ".......";
+static const Py_complex rect_sv[7][7] = {
+    {{N, N}, U, {-INF, 0.}, {-INF, -0.}, U, {N, N}, {INF, N}},
+    {{N, N}, U, U, U, U, {N, N}, {N, N}},
+    {{0., 0.}, U, U, U, U, {0., 0.}, {0., 0.}},
+    {{0., 0.}, U, U, U, U, {0., 0.}, {0., 0.}},
+    {{N, N}, U, U, U, U, {N, N}, {N, N}},
+    {{N, N}, U, {INF, -0.}, {INF, 0.}, U, {N, N}, {INF, N}},
+    {{N, N}, {N, N}, {N, 0.}, {N, 0.}, {N, N}, {N, N}, {N, N}},
+};
+static const char rect_edom[] =
+    "D....D."
+    "D....D."
+    "......."
+    "......."
+    "D....D."
+    "D....D."
+    ".......";
+
+
+#undef N
+#undef INF
+#undef P
+#undef P12
+#undef P14
+#undef P34
+#undef U
+
+/* the table result for a non-finite z; errno says whether it is a domain error */
+static Py_complex special_value(const Py_complex table[7][7], const char *edom, double re,
+                                double im)
+{
+    int i = special_type(re), j = special_type(im);
+    errno = edom[7 * i + j] == 'D' ? EDOM : 0;
+    return table[i][j];
+}
+
+#define SPECIAL(z, name) special_value(name##_sv, name##_edom, (z).real, (z).imag)
+
 static Py_complex mk(double r, double i)
 {
     Py_complex z = {r, i};
     return z;
-}
-
-/* -x, except that a NaN keeps its sign bit (the special-value rules ignore NaN signs) */
-static double neg(double x)
-{
-    return isnan(x) ? x : -x;
 }
 
 static int finite_c(Py_complex z)
@@ -30,36 +261,28 @@ static int finite_c(Py_complex z)
     return isfinite(z.real) && isfinite(z.imag);
 }
 
-static double complex to_c99(Py_complex z)
+/* +-inf with a finite nonzero partner: the signs of the result come from cos and sin */
+static int inf_times_direction(double x, double y)
 {
-    double complex c;
-    ((double *)&c)[0] = z.real;
-    ((double *)&c)[1] = z.imag;
-    return c;
+    return isinf(x) && isfinite(y) && y != 0.;
 }
 
-static Py_complex from_c99(double complex c)
+/* errno after a finite computation: only overflow is reported */
+static Py_complex overflow_check(Py_complex r)
 {
-    return mk(creal(c), cimag(c));
-}
-
-/* Annex G special values; an invalid result (NaN out of NaN-free input) is EDOM. */
-static Py_complex special(Py_complex z, double complex (*f)(double complex))
-{
-    Py_complex r = from_c99(f(to_c99(z)));
-    errno = 0;
-    if (!isnan(z.real) && !isnan(z.imag) && (isnan(r.real) || isnan(r.imag)))
-        errno = EDOM;
+    errno = (isinf(r.real) || isinf(r.imag)) ? ERANGE : 0;
     return r;
 }
 
 static Py_complex c_sqrt(Py_complex z)
 {
     if (!finite_c(z))
-        return special(z, csqrt);
+        return SPECIAL(z, sqrt);
+    errno = 0;
     if (z.real == 0. && z.imag == 0.)
         return mk(0., z.imag);
     double ax = fabs(z.real), ay = fabs(z.imag), s;
+    Py_complex r;
     if (ax < DBL_MIN && ay < DBL_MIN) {
         /* scale subnormals up so the intermediate hypot keeps its precision */
         ax = ldexp(ax, DBL_MANT_DIG);
@@ -71,34 +294,35 @@ static Py_complex c_sqrt(Py_complex z)
     }
     double d = ay / (2. * s);
     if (z.real >= 0.)
-        return mk(s, copysign(d, z.imag));
-    return mk(d, copysign(s, z.imag));
+        r = mk(s, copysign(d, z.imag));
+    else
+        r = mk(d, copysign(s, z.imag));
+    errno = 0;
+    return r;
 }
 
 static Py_complex c_exp(Py_complex z)
 {
-    if (!finite_c(z))
-        return special(z, cexp);
-    double l, r, i;
+    if (!finite_c(z)) {
+        if (!inf_times_direction(z.real, z.imag))
+            return SPECIAL(z, exp);
+        errno = 0;
+        double mag = z.real > 0 ? INFINITY : 0.;
+        return mk(copysign(mag, cos(z.imag)), copysign(mag, sin(z.imag)));
+    }
+    double l;
     if (z.real > CM_LOG_LARGE_DOUBLE) {
         l = exp(z.real - 1.);
-        r = l * cos(z.imag) * M_E;
-        i = l * sin(z.imag) * M_E;
+        return overflow_check(mk(l * cos(z.imag) * M_E, l * sin(z.imag) * M_E));
     }
-    else {
-        l = exp(z.real);
-        r = l * cos(z.imag);
-        i = l * sin(z.imag);
-    }
-    if (isinf(r) || isinf(i))
-        errno = ERANGE;
-    return mk(r, i);
+    l = exp(z.real);
+    return overflow_check(mk(l * cos(z.imag), l * sin(z.imag)));
 }
 
 static Py_complex c_log(Py_complex z)
 {
     if (!finite_c(z))
-        return special(z, clog);
+        return SPECIAL(z, log);
     double ax = fabs(z.real), ay = fabs(z.imag), re;
     if (ax > CM_LARGE_DOUBLE || ay > CM_LARGE_DOUBLE)
         re = log(hypot(ax / 2., ay / 2.)) + M_LN2;
@@ -107,8 +331,9 @@ static Py_complex c_log(Py_complex z)
             re = log(hypot(ldexp(ax, DBL_MANT_DIG), ldexp(ay, DBL_MANT_DIG))) -
                  DBL_MANT_DIG * M_LN2;
         else {
+            Py_complex r = mk(-INFINITY, atan2(z.imag, z.real));
             errno = EDOM;
-            return mk(-INFINITY, atan2(z.imag, z.real));
+            return r;
         }
     }
     else {
@@ -121,166 +346,224 @@ static Py_complex c_log(Py_complex z)
         else
             re = log(h);
     }
-    return mk(re, atan2(z.imag, z.real));
+    Py_complex r = mk(re, atan2(z.imag, z.real));
+    /* an underflowing atan2 is not an error here */
+    errno = 0;
+    return r;
 }
 
 static Py_complex c_log10(Py_complex z)
 {
     Py_complex r = c_log(z);
+    int saved = errno;
     r.real /= M_LN10;
     r.imag /= M_LN10;
+    errno = saved;
     return r;
 }
 
 static Py_complex c_acos(Py_complex z)
 {
     if (!finite_c(z))
-        return special(z, cacos);
+        return SPECIAL(z, acos);
+    Py_complex r;
     if (fabs(z.real) > CM_LARGE_DOUBLE || fabs(z.imag) > CM_LARGE_DOUBLE) {
-        double re = atan2(fabs(z.imag), z.real), im;
-        if (z.real < 0)
-            im = -copysign(log(hypot(z.real / 2., z.imag / 2.)) + M_LN2 * 2., z.imag);
-        else
-            im = copysign(log(hypot(z.real / 2., z.imag / 2.)) + M_LN2 * 2., -z.imag);
-        return mk(re, im);
+        /* |z| is huge: avoid overflowing the intermediate squares */
+        r = mk(atan2(fabs(z.imag), z.real),
+               -copysign(log(hypot(z.real / 2., z.imag / 2.)) + M_LN2 * 2., z.imag));
     }
-    Py_complex s1 = c_sqrt(mk(1. - z.real, -z.imag));
-    Py_complex s2 = c_sqrt(mk(1. + z.real, z.imag));
-    return mk(2. * atan2(s1.real, s2.real), asinh(s2.real * s1.imag - s2.imag * s1.real));
+    else {
+        Py_complex s1 = c_sqrt(mk(1. - z.real, -z.imag));
+        Py_complex s2 = c_sqrt(mk(1. + z.real, z.imag));
+        r = mk(2. * atan2(s1.real, s2.real), asinh(s2.real * s1.imag - s2.imag * s1.real));
+    }
+    errno = 0;
+    return r;
 }
 
 static Py_complex c_acosh(Py_complex z)
 {
     if (!finite_c(z))
-        return special(z, cacosh);
+        return SPECIAL(z, acosh);
+    Py_complex r;
     if (fabs(z.real) > CM_LARGE_DOUBLE || fabs(z.imag) > CM_LARGE_DOUBLE)
-        return mk(log(hypot(z.real / 2., z.imag / 2.)) + M_LN2 * 2., atan2(z.imag, z.real));
-    Py_complex s1 = c_sqrt(mk(z.real - 1., z.imag));
-    Py_complex s2 = c_sqrt(mk(z.real + 1., z.imag));
-    return mk(asinh(s1.real * s2.real + s1.imag * s2.imag), 2. * atan2(s1.imag, s2.real));
+        r = mk(log(hypot(z.real / 2., z.imag / 2.)) + M_LN2 * 2., atan2(z.imag, z.real));
+    else {
+        Py_complex s1 = c_sqrt(mk(z.real - 1., z.imag));
+        Py_complex s2 = c_sqrt(mk(z.real + 1., z.imag));
+        r = mk(asinh(s1.real * s2.real + s1.imag * s2.imag), 2. * atan2(s1.imag, s2.real));
+    }
+    errno = 0;
+    return r;
 }
 
 static Py_complex c_asinh(Py_complex z)
 {
     if (!finite_c(z))
-        return special(z, casinh);
+        return SPECIAL(z, asinh);
+    Py_complex r;
     if (fabs(z.real) > CM_LARGE_DOUBLE || fabs(z.imag) > CM_LARGE_DOUBLE) {
-        double re;
-        if (z.imag >= 0.)
-            re = copysign(log(hypot(z.real / 2., z.imag / 2.)) + M_LN2 * 2., z.real);
-        else
-            re = -copysign(log(hypot(z.real / 2., z.imag / 2.)) + M_LN2 * 2., -z.real);
-        return mk(re, atan2(z.imag, fabs(z.real)));
+        double l = log(hypot(z.real / 2., z.imag / 2.)) + M_LN2 * 2.;
+        r = mk(z.imag >= 0. ? copysign(l, z.real) : -copysign(l, -z.real),
+               atan2(z.imag, fabs(z.real)));
     }
-    Py_complex s1 = c_sqrt(mk(1. + z.imag, -z.real));
-    Py_complex s2 = c_sqrt(mk(1. - z.imag, z.real));
-    return mk(asinh(s1.real * s2.imag - s2.real * s1.imag),
-              atan2(z.imag, s1.real * s2.real - s1.imag * s2.imag));
+    else {
+        Py_complex s1 = c_sqrt(mk(1. + z.imag, -z.real));
+        Py_complex s2 = c_sqrt(mk(1. - z.imag, z.real));
+        r = mk(asinh(s1.real * s2.imag - s2.real * s1.imag),
+               atan2(z.imag, s1.real * s2.real - s1.imag * s2.imag));
+    }
+    errno = 0;
+    return r;
 }
 
 static Py_complex c_asin(Py_complex z)
 {
     /* asin(z) = -i asinh(iz) */
-    Py_complex s = c_asinh(mk(neg(z.imag), z.real));
-    return mk(s.imag, neg(s.real));
+    Py_complex s = c_asinh(mk(-z.imag, z.real));
+    return mk(s.imag, -s.real);
 }
 
 static Py_complex c_atanh(Py_complex z)
 {
     if (!finite_c(z))
-        return special(z, catanh);
+        return SPECIAL(z, atanh);
     if (z.real < 0.) {
+        /* atanh is odd, so only z.real >= 0 needs the real work */
         Py_complex r = c_atanh(mk(-z.real, -z.imag));
         return mk(-r.real, -r.imag);
     }
     double ay = fabs(z.imag);
+    Py_complex r;
+    int edom = 0;
     if (z.real > CM_SQRT_LARGE_DOUBLE || ay > CM_SQRT_LARGE_DOUBLE) {
+        /* for huge |z|, atanh(z) is 1/z plus or minus i*pi/2 */
         double h = hypot(z.real / 2., z.imag / 2.);
-        return mk(z.real / 4. / h / h, -copysign(M_PI / 2., -z.imag));
+        r = mk(z.real / 4. / h / h, copysign(M_PI / 2., z.imag));
     }
-    if (z.real == 1. && ay < CM_SQRT_DBL_MIN) {
+    else if (z.real == 1. && ay < CM_SQRT_DBL_MIN) {
         if (ay == 0.) {
-            errno = EDOM;
-            return mk(INFINITY, z.imag);
+            /* atanh(1 +- 0i) is a pole */
+            r = mk(INFINITY, z.imag);
+            edom = 1;
         }
-        return mk(-log(sqrt(ay) / sqrt(hypot(ay, 2.))), copysign(atan2(2., -ay) / 2, z.imag));
+        else
+            r = mk(-log(sqrt(ay) / sqrt(hypot(ay, 2.))), copysign(atan2(2., -ay) / 2, z.imag));
     }
-    return mk(log1p(4. * z.real / ((1 - z.real) * (1 - z.real) + ay * ay)) / 4.,
-              -atan2(-2. * z.imag, (1 - z.real) * (1 + z.real) - ay * ay) / 2.);
+    else
+        r = mk(log1p(4. * z.real / ((1 - z.real) * (1 - z.real) + ay * ay)) / 4.,
+               -atan2(-2. * z.imag, (1 - z.real) * (1 + z.real) - ay * ay) / 2.);
+    errno = edom ? EDOM : 0;
+    return r;
 }
 
 static Py_complex c_atan(Py_complex z)
 {
-    Py_complex s = c_atanh(mk(neg(z.imag), z.real));
-    return mk(s.imag, neg(s.real));
+    /* atan(z) = -i atanh(iz) */
+    Py_complex s = c_atanh(mk(-z.imag, z.real));
+    return mk(s.imag, -s.real);
+}
+
+/* errno for cosh and sinh of a non-finite z */
+static Py_complex hyperbolic_special(Py_complex z, Py_complex r)
+{
+    errno = (isinf(z.imag) && !isnan(z.real)) ? EDOM : 0;
+    return r;
 }
 
 static Py_complex c_cosh(Py_complex z)
 {
-    if (!finite_c(z))
-        return special(z, ccosh);
-    double r, i;
+    if (!finite_c(z)) {
+        if (!inf_times_direction(z.real, z.imag))
+            return SPECIAL(z, cosh);
+        double s = copysign(INFINITY, sin(z.imag));
+        return hyperbolic_special(z, mk(copysign(INFINITY, cos(z.imag)), z.real > 0 ? s : -s));
+    }
     if (fabs(z.real) > CM_LOG_LARGE_DOUBLE) {
         /* cosh(x) = cosh(x - 1) * e roughly, which avoids premature overflow */
         double xm1 = z.real - copysign(1., z.real);
-        r = cos(z.imag) * cosh(xm1) * M_E;
-        i = sin(z.imag) * sinh(xm1) * M_E;
+        return overflow_check(
+            mk(cos(z.imag) * cosh(xm1) * M_E, sin(z.imag) * sinh(xm1) * M_E));
     }
-    else {
-        r = cos(z.imag) * cosh(z.real);
-        i = sin(z.imag) * sinh(z.real);
-    }
-    if (isinf(r) || isinf(i))
-        errno = ERANGE;
-    return mk(r, i);
+    return overflow_check(mk(cos(z.imag) * cosh(z.real), sin(z.imag) * sinh(z.real)));
 }
 
 static Py_complex c_sinh(Py_complex z)
 {
-    if (!finite_c(z))
-        return special(z, csinh);
-    double r, i;
+    if (!finite_c(z)) {
+        if (!inf_times_direction(z.real, z.imag))
+            return SPECIAL(z, sinh);
+        double c = copysign(INFINITY, cos(z.imag));
+        return hyperbolic_special(z, mk(z.real > 0 ? c : -c, copysign(INFINITY, sin(z.imag))));
+    }
     if (fabs(z.real) > CM_LOG_LARGE_DOUBLE) {
         double xm1 = z.real - copysign(1., z.real);
-        r = cos(z.imag) * sinh(xm1) * M_E;
-        i = sin(z.imag) * cosh(xm1) * M_E;
+        return overflow_check(
+            mk(cos(z.imag) * sinh(xm1) * M_E, sin(z.imag) * cosh(xm1) * M_E));
     }
-    else {
-        r = cos(z.imag) * sinh(z.real);
-        i = sin(z.imag) * cosh(z.real);
-    }
-    if (isinf(r) || isinf(i))
-        errno = ERANGE;
-    return mk(r, i);
+    return overflow_check(mk(cos(z.imag) * sinh(z.real), sin(z.imag) * cosh(z.real)));
 }
 
 static Py_complex c_tanh(Py_complex z)
 {
-    if (!finite_c(z))
-        return special(z, ctanh);
+    if (!finite_c(z)) {
+        if (!inf_times_direction(z.real, z.imag))
+            return SPECIAL(z, tanh);
+        errno = 0;
+        return mk(z.real > 0 ? 1. : -1., copysign(0., 2. * sin(z.imag) * cos(z.imag)));
+    }
+    Py_complex r;
     if (fabs(z.real) > CM_LOG_LARGE_DOUBLE)
-        return mk(copysign(1., z.real),
-                  4. * sin(z.imag) * cos(z.imag) * exp(-2. * fabs(z.real)));
-    double tx = tanh(z.real), ty = tan(z.imag), cx = 1. / cosh(z.real);
-    double txty = tx * ty, denom = 1. + txty * txty;
-    return mk(tx * (1. + ty * ty) / denom, ((ty / denom) * cx) * cx);
+        r = mk(copysign(1., z.real), 4. * sin(z.imag) * cos(z.imag) * exp(-2. * fabs(z.real)));
+    else {
+        /* 1 - tanh(x)**2 is computed as 1/cosh(x)**2 to keep its precision */
+        double tx = tanh(z.real), ty = tan(z.imag), cx = 1. / cosh(z.real);
+        double txty = tx * ty, denom = 1. + txty * txty;
+        r = mk(tx * (1. + ty * ty) / denom, ((ty / denom) * cx) * cx);
+    }
+    /* underflow of the tiny imaginary part is not an error */
+    errno = 0;
+    return r;
 }
 
 static Py_complex c_cos(Py_complex z)
 {
-    return c_cosh(mk(neg(z.imag), z.real));
+    /* cos(z) = cosh(iz) */
+    return c_cosh(mk(-z.imag, z.real));
 }
 
 static Py_complex c_sin(Py_complex z)
 {
-    Py_complex s = c_sinh(mk(neg(z.imag), z.real));
-    return mk(s.imag, neg(s.real));
+    /* sin(z) = -i sinh(iz) */
+    Py_complex s = c_sinh(mk(-z.imag, z.real));
+    return mk(s.imag, -s.real);
 }
 
 static Py_complex c_tan(Py_complex z)
 {
-    Py_complex s = c_tanh(mk(neg(z.imag), z.real));
-    return mk(s.imag, neg(s.real));
+    /* tan(z) = -i tanh(iz) */
+    Py_complex s = c_tanh(mk(-z.imag, z.real));
+    return mk(s.imag, -s.real);
+}
+
+/* complex division as the complex type does it (Smith's method), with errno = EDOM for a
+ * zero divisor instead of an exception, because log(z, base) reports that as ValueError */
+static Py_complex c_quot(Py_complex a, Py_complex b)
+{
+    double abr = fabs(b.real), abi = fabs(b.imag);
+    if (abr >= abi) {
+        if (abr == 0.) {
+            errno = EDOM;
+            return mk(0., 0.);
+        }
+        double ratio = b.imag / b.real, denom = b.real + b.imag * ratio;
+        return mk((a.real + a.imag * ratio) / denom, (a.imag - a.real * ratio) / denom);
+    }
+    if (abi >= abr) {
+        double ratio = b.real / b.imag, denom = b.real * ratio + b.imag;
+        return mk((a.real * ratio + a.imag) / denom, (a.imag * ratio - a.real) / denom);
+    }
+    return mk(NAN, NAN);
 }
 
 /* ---- Python wrappers ------------------------------------------------------------------ */
@@ -313,9 +596,6 @@ static PyObject *math_1(PyObject *arg, cfunc f)
         return NULL;
     errno = 0;
     Py_complex r = f(z);
-    /* underflow inside a finite computation is not an error */
-    if (errno == ERANGE && isfinite(r.real) && isfinite(r.imag))
-        errno = 0;
     return errno_result(r);
 }
 
@@ -352,16 +632,19 @@ static PyObject *cmath_log(PyObject *m, PyObject *const *args, Py_ssize_t nargs)
     if (nargs == 2) {
         if (arg_complex(args[1], &y) < 0)
             return NULL;
+        /* the second c_log decides errno on its own, so log(0, b) is a value (-inf+nanj)
+           in CPython, and only the division can still fail */
         y = c_log(y);
-        if (errno == 0) {
-            PyObject *a = PyComplex_FromCComplex(x), *b = PyComplex_FromCComplex(y);
-            PyObject *q = (a && b) ? PyNumber_TrueDivide(a, b) : NULL;
-            Py_XDECREF(a);
-            Py_XDECREF(b);
-            return q;
-        }
+        x = c_quot(x, y);
     }
     return errno_result(x);
+}
+
+/* the reference checks errno after atan2, so an underflowing phase raises OverflowError */
+static double phase_of(Py_complex z)
+{
+    errno = 0;
+    return atan2(z.imag, z.real);
 }
 
 static PyObject *cmath_phase(PyObject *m, PyObject *arg)
@@ -369,7 +652,10 @@ static PyObject *cmath_phase(PyObject *m, PyObject *arg)
     Py_complex z;
     if (arg_complex(arg, &z) < 0)
         return NULL;
-    return PyFloat_FromDouble(atan2(z.imag, z.real));
+    double phi = phase_of(z);
+    if (errno != 0)
+        return errno_result(z);
+    return PyFloat_FromDouble(phi);
 }
 
 static PyObject *cmath_polar(PyObject *m, PyObject *arg)
@@ -377,12 +663,21 @@ static PyObject *cmath_polar(PyObject *m, PyObject *arg)
     Py_complex z;
     if (arg_complex(arg, &z) < 0)
         return NULL;
-    double r = hypot(z.real, z.imag);
-    if (isinf(r) && finite_c(z)) {
-        PyErr_SetString(PyExc_OverflowError, "math range error");
-        return NULL;
+    double phi = phase_of(z), r;
+    /* the modulus overrides the errno of atan2 except when a part is NaN */
+    if (isinf(z.real) || isinf(z.imag)) {
+        r = isinf(z.real) ? fabs(z.real) : fabs(z.imag);
+        errno = 0;
     }
-    return Py_BuildValue("(dd)", r, atan2(z.imag, z.real));
+    else if (isnan(z.real) || isnan(z.imag))
+        r = NAN;
+    else {
+        r = hypot(z.real, z.imag);
+        errno = isfinite(r) ? 0 : ERANGE;
+    }
+    if (errno != 0)
+        return errno_result(z);
+    return Py_BuildValue("(dd)", r, phi);
 }
 
 static PyObject *cmath_rect(PyObject *m, PyObject *const *args, Py_ssize_t nargs)
@@ -398,22 +693,17 @@ static PyObject *cmath_rect(PyObject *m, PyObject *const *args, Py_ssize_t nargs
     Py_complex z;
     errno = 0;
     if (!isfinite(r) || !isfinite(phi)) {
-        if (isinf(r) && isfinite(phi) && phi != 0.) {
-            double c = cos(phi), s = sin(phi);
-            z = r > 0 ? mk(copysign(INFINITY, c), copysign(INFINITY, s))
-                      : mk(-copysign(INFINITY, c), -copysign(INFINITY, s));
+        /* rect(r, phi) follows exp(log(r) + i*phi), negated for negative r */
+        if (inf_times_direction(r, phi)) {
+            double c = copysign(INFINITY, cos(phi)), s = copysign(INFINITY, sin(phi));
+            z = r > 0 ? mk(c, s) : mk(-c, -s);
+            errno = 0;
         }
-        else if (isfinite(phi) && phi == 0.)
-            z = mk(r, phi);
-        else {
-            z = from_c99(r * cexp(I * phi));
-            if (!isnan(r) && !isnan(phi) && (isnan(z.real) || isnan(z.imag)))
-                errno = EDOM;
-            if (isnan(phi) && r == 0.)
-                z = mk(0., 0.);
-        }
+        else
+            z = special_value(rect_sv, rect_edom, r, phi);
     }
     else if (phi == 0.0)
+        /* exact: some libms get the sign of sin(-0.0) * r wrong */
         z = mk(r, r * phi);
     else
         z = mk(r * cos(phi), r * sin(phi));

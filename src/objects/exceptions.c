@@ -1158,9 +1158,50 @@ EXC_TYPE_FULL(BaseExceptionGroup, &_PyExc_BaseException, PyBaseExceptionGroupObj
               _PyExcGroup_New, _PyExcGroup_Init, _PyExcGroup_Clear, _PyExcGroup_Traverse,
               _PyExcGroup_Str, BaseException_repr, _PyExcGroup_Methods, _PyExcGroup_Members, NULL,
               "A combination of multiple unrelated exceptions.")
-EXC_TYPE_FULL(ExceptionGroup, &_PyExc_BaseExceptionGroup, PyBaseExceptionGroupObject,
-              _PyExcGroup_New, _PyExcGroup_Init, _PyExcGroup_Clear, _PyExcGroup_Traverse,
-              _PyExcGroup_Str, BaseException_repr, NULL, NULL, NULL, NULL)
+
+/* CPython makes ExceptionGroup at start-up as a heap type (a plain subclass of
+ * BaseExceptionGroup and Exception), so unlike its base its instances take weak references,
+ * and its __dict__ holds only __module__, __weakref__ and __doc__. Ours is static but lays
+ * out the same way: everything else is inherited, not redefined. */
+typedef struct {
+    PyBaseExceptionGroupObject group;
+    PyObject *weakreflist;
+} ExceptionGroupObject;
+
+static void ExceptionGroup_dealloc(PyObject *self)
+{
+    if (((ExceptionGroupObject *)self)->weakreflist != NULL)
+        PyObject_ClearWeakRefs(self);
+    Exception_dealloc(self);
+}
+
+static PyObject *ExceptionGroup_get_weakref(PyObject *self, void *c)
+{
+    PyObject *ref = ((ExceptionGroupObject *)self)->weakreflist;
+    return Py_NewRef(ref ? ref : Py_None);
+}
+
+static PyGetSetDef ExceptionGroup_getset[] = {
+    {"__weakref__", ExceptionGroup_get_weakref, NULL, "list of weak references to the object",
+     NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+PyTypeObject _PyExc_ExceptionGroup = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "ExceptionGroup",
+    .tp_basicsize = sizeof(ExceptionGroupObject),
+    .tp_dealloc = ExceptionGroup_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC |
+                Py_TPFLAGS_BASE_EXC_SUBCLASS,
+    .tp_traverse = (traverseproc)_PyExcGroup_Traverse,
+    .tp_clear = (inquiry)_PyExcGroup_Clear,
+    .tp_weaklistoffset = offsetof(ExceptionGroupObject, weakreflist),
+    .tp_getset = ExceptionGroup_getset,
+    .tp_base = &_PyExc_BaseExceptionGroup,
+    .tp_dictoffset = offsetof(PyBaseExceptionObject, dict),
+};
+PyObject *PyExc_ExceptionGroup = (PyObject *)&_PyExc_ExceptionGroup;
 
 /* ---- start-up ---------------------------------------------------------------------------------- */
 int _PyExc_InitTypes(void)
@@ -1176,6 +1217,15 @@ int _PyExc_InitTypes(void)
             PyTuple_Pack(2, (PyObject *)&_PyExc_BaseExceptionGroup, (PyObject *)&_PyExc_Exception);
         if (_PyExc_ExceptionGroup.tp_bases == NULL)
             return -1;
+        /* first in the class dict, as class creation puts it */
+        PyObject *module = PyUnicode_InternFromString("builtins");
+        _PyExc_ExceptionGroup.tp_dict = PyDict_New();
+        if (module == NULL || _PyExc_ExceptionGroup.tp_dict == NULL ||
+            PyDict_SetItemString(_PyExc_ExceptionGroup.tp_dict, "__module__", module) < 0) {
+            Py_XDECREF(module);
+            return -1;
+        }
+        Py_DECREF(module);
     }
     KR_EXCEPTION_TYPES(READY_EXC)
 #undef READY_EXC

@@ -114,6 +114,8 @@ static PyObject *mv_from_mbuf(KrManagedBuffer *m, const Py_buffer *src)
     return (PyObject *)mv;
 }
 
+static PyObject *mv_from_exporter(PyObject *obj, int flags);
+
 PyObject *PyMemoryView_FromObject(PyObject *obj)
 {
     if (PyMemoryView_Check(obj)) {
@@ -121,6 +123,12 @@ PyObject *PyMemoryView_FromObject(PyObject *obj)
             return NULL;
         return mv_from_mbuf(MV(obj)->mbuf, &MV(obj)->view);
     }
+    return mv_from_exporter(obj, PyBUF_FULL_RO);
+}
+
+/* A view on a new export of obj's buffer, requested with the given PyBUF_* flags. */
+static PyObject *mv_from_exporter(PyObject *obj, int flags)
+{
     if (!PyObject_CheckBuffer(obj)) {
         PyErr_Format(PyExc_TypeError, "memoryview: a bytes-like object is required, not '%.200s'",
                      Py_TYPE(obj)->tp_name);
@@ -130,7 +138,7 @@ PyObject *PyMemoryView_FromObject(PyObject *obj)
     if (m == NULL)
         return PyErr_NoMemory();
     m->refs = 0;
-    if (PyObject_GetBuffer(obj, &m->master, PyBUF_FULL_RO) < 0) {
+    if (PyObject_GetBuffer(obj, &m->master, flags) < 0) {
         PyMem_Free(m);
         return NULL;
     }
@@ -620,7 +628,28 @@ static PyObject *memory_sizeof(PyObject *self, PyObject *Py_UNUSED(x))
     return PyLong_FromSsize_t(184);
 }
 
+/* memoryview._from_flags(object, flags): the view an exporter gives for exactly these
+ * request flags (test support, e.g. for exporters written in Python). A memoryview
+ * argument is simply viewed again, flags ignored, as in CPython. */
+static PyObject *memory_from_flags(PyObject *type, PyObject *const *args, Py_ssize_t nargs,
+                                   PyObject *kwnames)
+{
+    static const char *const kwlist[] = {"object", "flags", NULL};
+    PyObject *a[2];
+    if (_PyArg_ParseStackKeywords(args, nargs, kwnames, "_from_flags", kwlist, 2, 2, 0, a) < 0)
+        return NULL;
+    int flags = PyLong_AsInt(a[1]);
+    if (flags == -1 && PyErr_Occurred())
+        return NULL;
+    if (PyMemoryView_Check(a[0]))
+        return PyMemoryView_FromObject(a[0]);
+    return mv_from_exporter(a[0], flags);
+}
+
 static PyMethodDef memory_methods[] = {
+    {"_from_flags", _PyCFunction_CAST(memory_from_flags), METH_FASTCALL | METH_KEYWORDS | METH_CLASS,
+     "_from_flags($type, /, object, flags)\n--\n\n"
+     "Create a new memoryview object which references the given object."},
     {"release", memory_release, METH_NOARGS, NULL},
     {"tobytes", _PyCFunction_CAST(memory_tobytes), METH_FASTCALL | METH_KEYWORDS, NULL},
     {"hex", _PyCFunction_CAST(memory_hex), METH_FASTCALL | METH_KEYWORDS, NULL},
