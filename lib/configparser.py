@@ -12,10 +12,11 @@ from collections.abc import MutableMapping
 __all__ = ("NoSectionError", "DuplicateOptionError", "DuplicateSectionError",
            "NoOptionError", "InterpolationError", "InterpolationDepthError",
            "InterpolationMissingOptionError", "InterpolationSyntaxError",
-           "ParsingError", "MissingSectionHeaderError", "ConfigParser",
+           "ParsingError", "MissingSectionHeaderError",
+           "MultilineContinuationError", "ConfigParser",
            "RawConfigParser", "Interpolation", "BasicInterpolation",
            "ExtendedInterpolation", "SectionProxy", "ConverterMapping",
-           "DEFAULTSECT", "MAX_INTERPOLATION_DEPTH")
+           "DEFAULTSECT", "MAX_INTERPOLATION_DEPTH", "UNNAMED_SECTION")
 
 DEFAULTSECT = "DEFAULT"
 MAX_INTERPOLATION_DEPTH = 10
@@ -124,8 +125,8 @@ class ParsingError(Error):
         self.source = source
         self.errors = []
         self.args = (source,)
-        for lineno, line in args:
-            self.append(lineno, line)
+        if args:
+            self.append(*args)
 
     def append(self, lineno, line):
         self.errors.append((lineno, line))
@@ -137,6 +138,14 @@ class ParsingError(Error):
                 self.append(*error)
         return self
 
+    @staticmethod
+    def _raise_all(exceptions):
+        """Raise the first of exceptions with the rest folded into it (a
+        no-op when there are none)."""
+        exceptions = iter(exceptions)
+        for first in exceptions:
+            raise first.combine(exceptions)
+
 
 class MissingSectionHeaderError(ParsingError):
     def __init__(self, filename, lineno, line):
@@ -147,11 +156,21 @@ class MissingSectionHeaderError(ParsingError):
         self.source = filename
         self.lineno = lineno
         self.line = line
-        self.errors = []
         self.args = (filename, lineno, line)
 
 
 _UNSET = object()
+
+
+class _UnnamedSection:
+    """Type of UNNAMED_SECTION, the key of options read before any header
+    when allow_unnamed_section is set."""
+
+    def __repr__(self):
+        return "<UNNAMED_SECTION>"
+
+
+UNNAMED_SECTION = _UnnamedSection()
 
 
 class Interpolation:
@@ -301,6 +320,8 @@ class RawConfigParser(MutableMapping):
     _OPT_NV_TMPL = r"(?P<option>.*?)\s*(?:(?P<vi>{delim})\s*(?P<value>.*))?$"
     _DEFAULT_INTERPOLATION = Interpolation()
     SECTCRE = re.compile(_SECT_TMPL, re.VERBOSE)
+    OPTCRE = re.compile(_OPT_TMPL.format(delim="=|:"), re.VERBOSE)
+    OPTCRE_NV = re.compile(_OPT_NV_TMPL.format(delim="=|:"), re.VERBOSE)
     NONSPACECRE = re.compile(r"\S")
     BOOLEAN_STATES = {'1': True, 'yes': True, 'true': True, 'on': True,
                       '0': False, 'no': False, 'false': False, 'off': False}
@@ -309,7 +330,8 @@ class RawConfigParser(MutableMapping):
                  delimiters=('=', ':'), comment_prefixes=('#', ';'),
                  inline_comment_prefixes=None, strict=True,
                  empty_lines_in_values=True, default_section=DEFAULTSECT,
-                 interpolation=_UNSET, converters=_UNSET):
+                 interpolation=_UNSET, converters=_UNSET,
+                 allow_unnamed_section=False):
         self._dict = dict_type
         self._sections = self._dict()
         self._defaults = self._dict()
@@ -329,6 +351,7 @@ class RawConfigParser(MutableMapping):
         self._strict = strict
         self._allow_no_value = allow_no_value
         self._empty_lines_in_values = empty_lines_in_values
+        self._allow_unnamed_section = allow_unnamed_section
         self.default_section = default_section
         self._interpolation = interpolation
         if self._interpolation is _UNSET:
@@ -515,11 +538,21 @@ class RawConfigParser(MutableMapping):
             d = self._delimiters[0]
         if self._defaults:
             self._write_section(fp, self.default_section, self._defaults.items(), d)
+        # Options of the unnamed section must precede every header to read
+        # back the same.
+        if UNNAMED_SECTION in self._sections:
+            self._write_section(fp, UNNAMED_SECTION,
+                                self._sections[UNNAMED_SECTION].items(), d,
+                                unnamed=True)
         for section in self._sections:
+            if section is UNNAMED_SECTION:
+                continue
             self._write_section(fp, section, self._sections[section].items(), d)
 
-    def _write_section(self, fp, section_name, section_items, delimiter):
-        fp.write("[{}]\n".format(section_name))
+    def _write_section(self, fp, section_name, section_items, delimiter,
+                       unnamed=False):
+        if not unnamed:
+            fp.write("[{}]\n".format(section_name))
         for key, value in section_items:
             value = self._interpolation.before_write(self, section_name, key, value)
             if value is not None or not self._allow_no_value:
@@ -604,6 +637,15 @@ class RawConfigParser(MutableMapping):
         return line.strip(), False
 
     def _read(self, fp, fpname):
+        # Values are joined even when parsing stops early, so the parser is
+        # never left holding raw line lists.
+        try:
+            ParsingError._raise_all(self._read_inner(fp, fpname))
+        finally:
+            self._join_multiline_values()
+
+    def _read_inner(self, fp, fpname):
+        """Parse fp into the parser; return the non-fatal ParsingErrors."""
         elements_added = set()
         cursect = None
         sectname = None
@@ -627,6 +669,12 @@ class RawConfigParser(MutableMapping):
                     raise MultilineContinuationError(fpname, lineno, line)
                 cursect[optname].append(value)
                 continue
+            if self._allow_unnamed_section and cursect is None:
+                sectname = UNNAMED_SECTION
+                cursect = self._dict()
+                self._sections[sectname] = cursect
+                self._proxies[sectname] = SectionProxy(self, sectname)
+                elements_added.add(sectname)
             indent_level = cur_indent_level
             mo = self.SECTCRE.match(value)
             if mo:
@@ -663,9 +711,7 @@ class RawConfigParser(MutableMapping):
                         cursect[optname] = None
                 else:
                     e = self._handle_error(e, fpname, lineno, line)
-        self._join_multiline_values()
-        if e:
-            raise e
+        return [e] if e else []
 
     def _join_multiline_values(self):
         defaults = self.default_section, self._defaults
@@ -677,7 +723,10 @@ class RawConfigParser(MutableMapping):
                 options[name] = self._interpolation.before_read(self, section, name, val)
 
     def _read_defaults(self, defaults):
-        self.read_dict({self.default_section: defaults})
+        # The raw parser keeps initializer defaults as given (non-strings
+        # included); ConfigParser overrides this to validate them.
+        for key, value in defaults.items():
+            self._defaults[self.optionxform(key)] = value
 
     def _handle_error(self, exc, fpname, lineno, line):
         if not exc:
@@ -728,7 +777,6 @@ class MultilineContinuationError(ParsingError):
         self.source = filename
         self.lineno = lineno
         self.line = line
-        self.errors = []
         self.args = (filename, lineno, line)
 
 

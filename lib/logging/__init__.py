@@ -4,6 +4,13 @@ import sys
 import os
 import time
 import io
+import re
+import weakref
+from string import Template
+from string import Formatter as _StrFormatter
+
+_str_formatter = _StrFormatter()
+del _StrFormatter
 
 __all__ = ["BASIC_FORMAT", "BufferingFormatter", "CRITICAL", "DEBUG", "ERROR",
            "FATAL", "FileHandler", "Filter", "Formatter", "Handler", "INFO",
@@ -132,6 +139,41 @@ def _releaseLock():
     _lock.release()
 
 
+def _prepareFork():
+    # Hold the module lock across fork() so the child never inherits it
+    # half-taken by another thread.
+    _lock.acquire()
+
+
+def _afterFork():
+    _lock.release()
+
+
+if hasattr(os, "register_at_fork"):
+    # Handlers whose locks the child must replace after fork().
+    _at_fork_reinit_lock_weakset = weakref.WeakSet()
+
+    def _register_at_fork_reinit_lock(instance):
+        with _lock:
+            _at_fork_reinit_lock_weakset.add(instance)
+
+    def _after_at_fork_child_reinit_locks():
+        for handler in _at_fork_reinit_lock_weakset:
+            handler._at_fork_reinit()
+        reinit = getattr(_lock, "_at_fork_reinit", None)
+        if reinit is not None:
+            reinit()
+        else:
+            _lock.release()
+
+    os.register_at_fork(before=_prepareFork,
+                        after_in_child=_after_at_fork_child_reinit_locks,
+                        after_in_parent=_afterFork)
+else:
+    def _register_at_fork_reinit_lock(instance):
+        pass
+
+
 # ---------------------------------------------------------------- records
 
 class LogRecord:
@@ -218,10 +260,11 @@ class PercentStyle:
     def usesTime(self):
         return self._fmt.find(self.asctime_search) >= 0
 
+    validation_pattern = re.compile(
+        r"%\(\w+\)[#0+ -]*(\*|\d+)?(\.(\*|\d+))?[diouxefgcrsa%]", re.I)
+
     def validate(self):
-        import re
-        if not re.search(r"%\(\w+\)[#0+ -]*(\*|\d+)?(\.(\*|\d+))?[diouxefgcrsa%]",
-                         self._fmt, re.I):
+        if not self.validation_pattern.search(self._fmt):
             raise ValueError("Invalid format '%s' for '%s' style"
                              % (self._fmt, self.default_format[0]))
 
@@ -251,19 +294,38 @@ class StrFormatStyle(PercentStyle):
             values = record.__dict__
         return self._fmt.format(**values)
 
+    fmt_spec = re.compile(r"^(.?[<>=^])?[+ -]?#?0?(\d+|{\w+})?[,_]?"
+                          r"(\.(\d+|{\w+}))?[bcdefgnosx%]?$", re.I)
+    field_spec = re.compile(r"^(\d+|\w+)(\.\w+|\[[^]]+\])*$")
+
     def validate(self):
-        import string
         fields = set()
         try:
-            for _, fieldname, spec, conversion in string.Formatter().parse(self._fmt):
+            for _, fieldname, spec, conversion in _str_formatter.parse(self._fmt):
                 if fieldname:
+                    if not self.field_spec.match(fieldname):
+                        raise ValueError("invalid field name/expression: %r"
+                                         % fieldname)
                     fields.add(fieldname)
                 if conversion and conversion not in "rsa":
                     raise ValueError("invalid conversion: %r" % conversion)
+                if spec and not self.fmt_spec.match(spec):
+                    raise ValueError("bad specifier: %r" % spec)
         except ValueError as e:
             raise ValueError("invalid format: %s" % e)
         if not fields:
             raise ValueError("invalid format: no fields")
+
+
+def _template_pattern():
+    # string.Template builds .pattern from its delimiter and idpattern; build
+    # the same shape here when the class does not expose it.
+    pattern = getattr(Template, "pattern", None)
+    if isinstance(pattern, re.Pattern):
+        return pattern
+    ident = Template.idpattern
+    return re.compile(r"\$(?:(?P<escaped>\$)|(?P<named>%s)|\{(?P<braced>%s)\}|(?P<invalid>))"
+                      % (ident, ident), re.IGNORECASE)
 
 
 class StringTemplateStyle(PercentStyle):
@@ -273,7 +335,6 @@ class StringTemplateStyle(PercentStyle):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from string import Template
         self._tpl = Template(self._fmt)
 
     def usesTime(self):
@@ -281,8 +342,16 @@ class StringTemplateStyle(PercentStyle):
         return fmt.find("$asctime") >= 0 or fmt.find(self.asctime_search) >= 0
 
     def validate(self):
-        import re
-        if not re.search(r"\$(\w+|\{\w+\})", self._fmt):
+        fields = set()
+        for m in _template_pattern().finditer(self._fmt):
+            d = m.groupdict()
+            if d["named"]:
+                fields.add(d["named"])
+            elif d["braced"]:
+                fields.add(d["braced"])
+            elif m.group(0) == "$":
+                raise ValueError("invalid format: bare '$' not allowed")
+        if not fields:
             raise ValueError("invalid format: no fields")
 
     def _format(self, record):
@@ -461,8 +530,28 @@ class Filterer:
 
 # ---------------------------------------------------------------- handlers
 
-_handlers = {}
+# Both registries hold handlers weakly: a handler nobody uses any more must
+# be collectable, and disappears from getHandlerNames() and shutdown().
+_handlers = weakref.WeakValueDictionary()
 _handlerList = []
+
+
+def _removeHandlerRef(wr):
+    # May run during interpreter teardown, when globals are already None.
+    acquire, release, handlers = _acquireLock, _releaseLock, _handlerList
+    if acquire and release and handlers:
+        acquire()
+        try:
+            handlers.remove(wr)
+        except ValueError:
+            pass
+        finally:
+            release()
+
+
+def _addHandlerRef(handler):
+    with _lock:
+        _handlerList.append(weakref.ref(handler, _removeHandlerRef))
 
 
 def getHandlerByName(name):
@@ -480,23 +569,30 @@ class Handler(Filterer):
         self.level = _checkLevel(level)
         self.formatter = None
         self._closed = False
-        _handlerList.append(self)
+        _addHandlerRef(self)
         self.createLock()
 
     def get_name(self):
         return self._name
 
     def set_name(self, name):
-        if self._name in _handlers:
-            del _handlers[self._name]
-        self._name = name
-        if name:
-            _handlers[name] = self
+        with _lock:
+            if self._name in _handlers:
+                del _handlers[self._name]
+            self._name = name
+            if name:
+                _handlers[name] = self
 
     name = property(get_name, set_name)
 
     def createLock(self):
         self.lock = _make_lock()
+        _register_at_fork_reinit_lock(self)
+
+    def _at_fork_reinit(self):
+        reinit = getattr(self.lock, "_at_fork_reinit", None)
+        if reinit is not None:
+            reinit()
 
     def acquire(self):
         if self.lock:
@@ -538,9 +634,10 @@ class Handler(Filterer):
         pass
 
     def close(self):
-        self._closed = True
-        if self._name and self._name in _handlers:
-            del _handlers[self._name]
+        with _lock:
+            self._closed = True
+            if self._name and self._name in _handlers:
+                del _handlers[self._name]
 
     def handleError(self, record):
         if raiseExceptions and sys.stderr:
@@ -1230,8 +1327,9 @@ def disable(level=CRITICAL):
 def shutdown(handlerList=None):
     if handlerList is None:
         handlerList = _handlerList
-    for h in reversed(handlerList[:]):
+    for wr in reversed(handlerList[:]):
         try:
+            h = wr()
             if h:
                 try:
                     h.acquire()

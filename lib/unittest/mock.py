@@ -2,22 +2,39 @@
 swap them in for real objects for the duration of a test."""
 
 __all__ = ('Mock', 'MagicMock', 'patch', 'sentinel', 'DEFAULT', 'ANY', 'call',
-           'create_autospec', 'FILTER_DIR', 'NonCallableMock', 'NonCallableMagicMock',
-           'mock_open', 'PropertyMock', 'seal')
+           'create_autospec', 'ThreadingMock', 'AsyncMock', 'FILTER_DIR',
+           'NonCallableMock', 'NonCallableMagicMock', 'mock_open', 'PropertyMock',
+           'seal')
 
+import asyncio
 import builtins
 import contextlib
 import functools
 import importlib
 import inspect
+import io
 import pprint
 import sys
 import threading
-from types import ModuleType
+from asyncio import iscoroutinefunction
+from functools import partial, wraps
+from types import CodeType, MethodType, ModuleType
 
 from .util import safe_repr
 
 __unittest = True
+
+
+class InvalidSpecError(Exception):
+    """Raised when a mock is given another mock as its spec."""
+
+
+class Base(object):
+    # Terminates the cooperative __init__ chain of the mixins.
+    def __init__(self, /, *args, **kwargs):
+        pass
+
+
 
 FILTER_DIR = True
 
@@ -52,6 +69,7 @@ class _Sentinel(object):
 
 sentinel = _Sentinel()
 DEFAULT = sentinel.DEFAULT
+_timeout_unset = sentinel.TIMEOUT_UNSET
 _missing = sentinel.MISSING
 _deleted = sentinel.DELETED
 
@@ -245,21 +263,27 @@ class _CallList(list):
 
 # ---- magic methods --------------------------------------------------------------------------
 
-_magics = {
-    '__%s__' % m for m in (
-        'lt le gt ge eq ne getitem setitem delitem len contains iter hash str sizeof '
-        'enter exit divmod rdivmod neg pos abs invert complex int float index round trunc '
-        'floor ceil bool next fspath aiter').split()
-}
-_numerics = ('add sub mul matmul truediv floordiv mod lshift rshift and xor or pow')
-for _n in _numerics.split():
-    _magics |= {'__%s__' % _n, '__r%s__' % _n, '__i%s__' % _n}
+magic_methods = (
+    "lt le gt ge eq ne getitem setitem delitem len contains iter hash str sizeof "
+    "enter exit divmod rdivmod neg pos abs invert complex int float index "
+    "round trunc floor ceil bool next fspath aiter ")
+numerics = "add sub mul matmul truediv floordiv mod lshift rshift and xor or pow"
+inplace = ' '.join('i' + n for n in numerics.split())
+right = ' '.join('r' + n for n in numerics.split())
+_magics = {'__%s__' % m
+           for m in ' '.join([magic_methods, numerics, inplace, right]).split()}
+# Supported but given no default behaviour by MagicMock.
 _non_defaults = {
     '__get__', '__set__', '__delete__', '__reversed__', '__missing__', '__reduce__',
     '__reduce_ex__', '__getinitargs__', '__getnewargs__', '__getstate__', '__setstate__',
     '__getformat__', '__repr__', '__dir__', '__subclasses__', '__format__',
-    '__getnewargs_ex__', '__fspath__', '__aenter__', '__aexit__', '__anext__'}
-_all_magics = _magics | _non_defaults
+    '__getnewargs_ex__'}
+# Coroutine methods of async with / async for; __aiter__ itself is plain.
+_async_method_magics = {"__aenter__", "__aexit__", "__anext__"}
+_sync_async_magics = {"__aiter__"}
+_async_magics = _async_method_magics | _sync_async_magics
+_all_sync_magics = _magics | _non_defaults
+_all_magics = _all_sync_magics | _async_magics
 _unsupported_magics = {'__getattr__', '__setattr__', '__init__', '__new__', '__prepare__',
                        '__instancecheck__', '__subclasscheck__', '__del__'}
 
@@ -308,7 +332,17 @@ def _get_iter(self):
     return __iter__
 
 
-_side_effect_methods = {'__eq__': _get_eq, '__ne__': _get_ne, '__iter__': _get_iter}
+def _get_async_iter(self):
+    def __aiter__():
+        ret = self.__aiter__._mock_return_value
+        if ret is DEFAULT:
+            return _AsyncIterator(iter([]))
+        return _AsyncIterator(iter(ret))
+    return __aiter__
+
+
+_side_effect_methods = {'__eq__': _get_eq, '__ne__': _get_ne, '__iter__': _get_iter,
+                        '__aiter__': _get_async_iter}
 
 
 def _set_return_value(mock, method, name):
@@ -347,6 +381,7 @@ def _is_exception(obj):
 
 
 def _check_and_set_parent(parent, value, name, new_name):
+    value = _extract_mock(value)
     if not _is_instance_mock(value):
         return False
     if ((value._mock_name or value._mock_new_name) or value._mock_parent is not None
@@ -373,7 +408,7 @@ _allowed_names = {'return_value', '_mock_return_value', 'side_effect', '_mock_si
 
 # ---- mocks ------------------------------------------------------------------------------------
 
-class NonCallableMock(object):
+class NonCallableMock(Base):
     """A mock that is not callable (base of all mocks)."""
 
     _lock = threading.RLock()
@@ -411,14 +446,14 @@ class NonCallableMock(object):
         d['_mock_mock_calls'] = _CallList()
         d['method_calls'] = _CallList()
         d['_mock_unsafe'] = unsafe
-        self._mock_add_spec(spec, spec_set)
+        self._mock_add_spec(spec, spec_set, _spec_as_instance, _eat_self)
         if kwargs:
             self.configure_mock(**kwargs)
         super().__init__()
 
     def attach_mock(self, mock, attribute):
         """Attaches mock as attribute; its calls are recorded in ours."""
-        inner = mock
+        inner = _extract_mock(mock)
         inner._mock_parent = None
         inner._mock_new_parent = None
         inner._mock_name = ''
@@ -428,32 +463,57 @@ class NonCallableMock(object):
     def mock_add_spec(self, spec, spec_set=False):
         self._mock_add_spec(spec, spec_set)
 
-    def _mock_add_spec(self, spec, spec_set):
+    def _mock_add_spec(self, spec, spec_set, _spec_as_instance=False,
+                       _eat_self=False):
+        if _is_instance_mock(spec):
+            raise InvalidSpecError(f'Cannot spec a Mock object. [object={spec!r}]')
         methods = None
         spec_class = None
-        if spec is not None and not isinstance(spec, list):
+        signature = None
+        asyncs = []
+        if spec is not None and not _is_list(spec):
             if isinstance(spec, type):
                 spec_class = spec
             else:
                 spec_class = type(spec)
+            res = _get_signature_object(spec, _spec_as_instance, _eat_self)
+            signature = res and res[1]
             methods = dir(spec)
+            # Remember which attributes are coroutine functions so their
+            # child mocks are AsyncMocks; look them up statically so that
+            # properties are not run.
+            for attr in methods:
+                static = inspect.getattr_static(spec, attr, None)
+                try:
+                    static = inspect.unwrap(static)
+                except ValueError:
+                    pass
+                if iscoroutinefunction(static):
+                    asyncs.append(attr)
         elif spec is not None:
             methods = list(spec)
         d = self.__dict__
         d['_spec_class'] = spec_class
         d['_spec_set'] = spec_set
+        d['_spec_signature'] = signature
         d['_mock_methods'] = methods
+        d['_spec_asyncs'] = asyncs
 
     def __get_return_value(self):
         ret = self._mock_return_value
+        if self._mock_delegate is not None:
+            ret = self._mock_delegate.return_value
         if ret is DEFAULT and self._mock_wraps is None:
             ret = self._get_child_mock(_new_parent=self, _new_name='()')
             self.return_value = ret
         return ret
 
     def __set_return_value(self, value):
-        self.__dict__['_mock_return_value'] = value
-        _check_and_set_parent(self, value, None, '()')
+        if self._mock_delegate is not None:
+            self._mock_delegate.return_value = value
+        else:
+            self.__dict__['_mock_return_value'] = value
+            _check_and_set_parent(self, value, None, '()')
 
     return_value = property(__get_return_value, __set_return_value)
 
@@ -464,13 +524,22 @@ class NonCallableMock(object):
         return self._spec_class
 
     def _prop(attr):
+        # An autospecced function copies these onto itself (its
+        # _mock_delegate); the mock then reads and writes them there.
         key = '_mock_' + attr
 
         def get(self):
-            return self.__dict__[key]
+            delegate = self.__dict__.get('_mock_delegate')
+            if delegate is None:
+                return self.__dict__[key]
+            return getattr(delegate, attr)
 
         def set(self, value):
-            self.__dict__[key] = value
+            delegate = self.__dict__.get('_mock_delegate')
+            if delegate is None:
+                self.__dict__[key] = value
+            else:
+                setattr(delegate, attr, value)
         return property(get, set)
 
     called = _prop('called')
@@ -481,15 +550,23 @@ class NonCallableMock(object):
     del _prop
 
     def __get_side_effect(self):
-        return self.__dict__.get('_mock_side_effect')
+        delegated = self._mock_delegate
+        if delegated is None:
+            return self.__dict__.get('_mock_side_effect')
+        sf = delegated.side_effect
+        if (sf is not None and not callable(sf)
+                and not isinstance(sf, _MockIter) and not _is_exception(sf)):
+            sf = _MockIter(sf)
+            delegated.side_effect = sf
+        return sf
 
     def __set_side_effect(self, value):
-        if value is not None and not callable(value) and not _is_exception(value):
-            try:
-                value = iter(value)
-            except TypeError:
-                pass
-        self.__dict__['_mock_side_effect'] = value
+        value = _try_iter(value)
+        delegated = self._mock_delegate
+        if delegated is None:
+            self.__dict__['_mock_side_effect'] = value
+        else:
+            delegated.side_effect = value
 
     side_effect = property(__get_side_effect, __set_side_effect)
 
@@ -556,6 +633,19 @@ class NonCallableMock(object):
                     wraps = getattr(self._mock_wraps, name)
                 result = self._get_child_mock(parent=self, name=name, wraps=wraps,
                                               _new_name=name, _new_parent=self)
+                self._mock_children[name] = result
+            elif isinstance(result, _SpecState):
+                # Autospecced attributes are built on first use.
+                try:
+                    result = create_autospec(result.spec, result.spec_set,
+                                             result.instance, result.parent,
+                                             result.name)
+                except InvalidSpecError:
+                    target_name = self.__dict__['_mock_name'] or self
+                    raise InvalidSpecError(
+                        f'Cannot autospec attr {name!r} from target '
+                        f'{target_name!r} as it has already been mocked out. '
+                        f'[target={self!r}, attr={result.spec!r}]')
                 self._mock_children[name] = result
         return result
 
@@ -652,8 +742,43 @@ class NonCallableMock(object):
         actual = self._format_mock_call_signature(*self.call_args)
         return message % (action, expected, actual)
 
+    def _get_call_signature_from_name(self, name):
+        """The spec signature of the child reached by a dotted call name
+        (None when that child is unknown or not built yet)."""
+        if not name:
+            return self._spec_signature
+        sig = None
+        children = self._mock_children
+        for part in name.replace('()', '').split('.'):
+            child = children.get(part)
+            if child is None or isinstance(child, _SpecState) or child is _deleted:
+                break
+            # An attached autospecced function carries its mock as .mock.
+            child = _extract_mock(child)
+            children = child._mock_children
+            sig = child._spec_signature
+        return sig
+
     def _call_matcher(self, _call):
-        return _call
+        """With a spec signature, normalise a call to its bound arguments so
+        f(1, b=2) and f(a=1, b=2) compare equal; a call that cannot bind
+        becomes the TypeError explaining why."""
+        if isinstance(_call, tuple) and len(_call) > 2:
+            sig = self._get_call_signature_from_name(_call[0])
+        else:
+            sig = self._spec_signature
+        if sig is None:
+            return _call
+        if len(_call) == 2:
+            name = ''
+            args, kwargs = _call
+        else:
+            name, args, kwargs = _call
+        try:
+            bound = sig.bind(*args, **kwargs)
+            return call(name, bound.args, bound.kwargs)
+        except TypeError as e:
+            return e.with_traceback(None)
 
     def _calls_repr(self, prefix="Calls"):
         if not self.mock_calls:
@@ -689,7 +814,11 @@ class NonCallableMock(object):
         expected = self._call_matcher(_Call((args, kwargs), two=True))
         actual = self._call_matcher(self.call_args)
         if actual != expected:
-            raise AssertionError(self._format_mock_failure_message(args, kwargs))
+            # An expectation that does not fit the spec signature explains
+            # itself through the chained TypeError.
+            cause = expected if isinstance(expected, Exception) else None
+            raise AssertionError(
+                self._format_mock_failure_message(args, kwargs)) from cause
 
     def assert_called_once_with(self, /, *args, **kwargs):
         """Fails unless the mock was called exactly once, with these arguments."""
@@ -703,13 +832,22 @@ class NonCallableMock(object):
         """Fails unless mock_calls contains these calls (consecutively and in
         order, or anywhere when any_order is true)."""
         expected = [self._call_matcher(c) for c in calls]
+        cause = next((e for e in expected if isinstance(e, Exception)), None)
         all_calls = _CallList(self._call_matcher(c) for c in self.mock_calls)
         if not any_order:
             if expected not in all_calls:
+                if cause is None:
+                    problem = 'Calls not found.'
+                else:
+                    problem = ('Error processing expected calls.\n'
+                               'Errors: {}').format(
+                        [e if isinstance(e, Exception) else None
+                         for e in expected])
                 raise AssertionError(
-                    f'Calls not found.\n'
+                    f'{problem}\n'
                     f'Expected: {_CallList(calls)}'
-                    f'{self._calls_repr(prefix="  Actual").rstrip(".")}')
+                    f'{self._calls_repr(prefix="  Actual").rstrip(".")}'
+                ) from cause
             return
         all_calls = list(all_calls)
         not_found = []
@@ -721,31 +859,46 @@ class NonCallableMock(object):
         if not_found:
             raise AssertionError('%r does not contain all of %r in its call list, '
                                  'found %r instead' % (self._mock_name or 'mock',
-                                                       tuple(not_found), all_calls))
+                                                       tuple(not_found), all_calls)
+                                 ) from cause
 
     def assert_any_call(self, /, *args, **kwargs):
         """Fails unless some call had these arguments."""
         expected = self._call_matcher(_Call((args, kwargs), two=True))
+        cause = expected if isinstance(expected, Exception) else None
         actual = [self._call_matcher(c) for c in self.call_args_list]
-        if not any(expected == c for c in actual):
+        if cause or expected not in _AnyComparer(actual):
             expected_string = self._format_mock_call_signature(args, kwargs)
-            raise AssertionError('%s call not found' % expected_string)
+            raise AssertionError('%s call not found' % expected_string) from cause
 
     def _get_child_mock(self, /, **kw):
-        """A child of the same kind (Mock children for Mock, and so on)."""
-        klass = type(self).__mro__[1] if type(self).__name__ == type(self).__mro__[1].__name__ \
-            else type(self)
+        """A child of the same kind (Mock children for Mock, and so on);
+        coroutine attributes and async magics get AsyncMocks."""
         if self._mock_sealed:
             attribute = f".{kw['name']}" if "name" in kw else "()"
             mock_name = self._extract_mock_name() + attribute
             raise AttributeError(mock_name)
-        if issubclass(klass, PropertyMock):
-            klass = MagicMock
-        elif not issubclass(klass, CallableMixin):
-            if issubclass(klass, NonCallableMagicMock):
+        new_name = kw.get("_new_name")
+        if new_name in self.__dict__.get('_spec_asyncs', ()):
+            return AsyncMock(**kw)
+        own = type(self)
+        if issubclass(own, MagicMock) and new_name in _async_method_magics:
+            klass = AsyncMock
+        elif issubclass(own, AsyncMockMixin):
+            if (new_name in _all_sync_magics or
+                    self._mock_methods and new_name in self._mock_methods):
                 klass = MagicMock
-            elif issubclass(klass, NonCallableMock):
+            else:
+                klass = AsyncMock
+        elif not issubclass(own, CallableMixin):
+            if issubclass(own, NonCallableMagicMock):
+                klass = MagicMock
+            else:
                 klass = Mock
+        else:
+            # Every mock has its own subclass (see __new__): children get
+            # the class it was made from.
+            klass = own.__mro__[1]
         return klass(**kw)
 
 
@@ -754,11 +907,9 @@ _ATTRIB_DENY_LIST = frozenset({
     for name in dir(NonCallableMock) if name.startswith("assert_")})
 
 
-class _SpecState(object):
-    pass
 
 
-class CallableMixin:
+class CallableMixin(Base):
     def __init__(self, spec=None, side_effect=None, return_value=DEFAULT, wraps=None,
                  name=None, spec_set=None, parent=None, _spec_state=None, _new_name='',
                  _new_parent=None, **kwargs):
@@ -830,17 +981,18 @@ class Mock(CallableMixin, NonCallableMock):
     otherwise (an exception to raise, an iterable of results, or a function)."""
 
 
-class MagicMixin(object):
+class MagicMixin(Base):
     def __init__(self, /, *args, **kw):
         self._mock_set_magics()
         super().__init__(*args, **kw)
         self._mock_set_magics()
 
     def _mock_set_magics(self):
-        these = _magics
+        orig = _magics | _async_method_magics
+        these = orig
         if getattr(self, "_mock_methods", None) is not None:
-            these = _magics.intersection(self._mock_methods)
-            remove = _magics - these
+            these = orig.intersection(self._mock_methods)
+            remove = orig - these
             for entry in remove:
                 if entry in type(self).__dict__:
                     delattr(self, entry)
@@ -913,46 +1065,378 @@ def seal(mock):
             seal(m)
 
 
-def create_autospec(spec, spec_set=False, instance=False, _parent=None, _name=None, **kwargs):
-    """A mock with the attributes of spec (signatures are not checked here)."""
-    klass = MagicMock
-    if not callable(spec) and not isinstance(spec, type):
-        klass = NonCallableMagicMock
-    if instance and isinstance(spec, type):
-        klass = NonCallableMagicMock if not hasattr(spec, '__call__') else MagicMock
+FunctionTypes = (
+    type(lambda: None),   # plain functions
+    type(ANY.__eq__),     # bound methods
+)
+
+
+class _MockIter(object):
+    def __init__(self, obj):
+        self.obj = iter(obj)
+
+    def __next__(self):
+        return next(self.obj)
+
+
+def _try_iter(obj):
+    if obj is None or _is_exception(obj) or _callable(obj):
+        return obj
+    try:
+        return iter(obj)
+    except TypeError:
+        # Not iterable: leave it for the call to fail informatively.
+        return obj
+
+
+def _callable(obj):
+    if isinstance(obj, type):
+        return True
+    if isinstance(obj, (staticmethod, classmethod, MethodType)):
+        return _callable(obj.__func__)
+    return getattr(obj, '__call__', None) is not None
+
+
+def _extract_mock(obj):
+    # An autospecced function is a real function carrying its mock.
+    if isinstance(obj, FunctionTypes) and hasattr(obj, 'mock'):
+        return obj.mock
+    return obj
+
+
+def _check_spec_arg_typos(kwargs_to_check):
+    for typo in ("autospect", "auto_spec", "set_spec"):
+        if typo in kwargs_to_check:
+            raise RuntimeError(
+                f"{typo!r} might be a typo; use unsafe=True if this is intended")
+
+
+def _get_signature_object(func, as_instance, eat_self):
+    """(callable, signature) describing how a mock of func may be called, or
+    None when no signature can be found."""
+    if isinstance(func, type) and not as_instance:
+        # Calling a class runs __init__, minus self.
+        func = func.__init__
+        eat_self = True
+    elif isinstance(func, (classmethod, staticmethod)):
+        if isinstance(func, classmethod):
+            eat_self = True
+        func = func.__func__
+    elif not isinstance(func, FunctionTypes):
+        # An instance is called through its type's __call__.
+        try:
+            func = func.__call__
+        except AttributeError:
+            return None
+    sig_func = partial(func, None) if eat_self else func
+    try:
+        return func, inspect.signature(sig_func)
+    except (ValueError, TypeError):
+        return None
+
+
+def _copy_func_details(func, funcopy):
+    for attribute in ('__name__', '__doc__', '__text_signature__',
+                      '__module__', '__defaults__', '__kwdefaults__'):
+        try:
+            setattr(funcopy, attribute, getattr(func, attribute))
+        except (AttributeError, TypeError):
+            pass
+
+
+def _check_signature(spec, mock, skipfirst, instance=False):
+    """Make calls of mock raise TypeError like calls of spec would."""
+    res = _get_signature_object(spec, instance, skipfirst)
+    if res is None:
+        return
+    func, sig = res
+
+    def checksig(self, /, *args, **kwargs):
+        sig.bind(*args, **kwargs)
+    _copy_func_details(func, checksig)
+    type(mock)._mock_check_sig = checksig
+    type(mock).__signature__ = sig
+
+
+def _set_signature(mock, original, instance=False):
+    """Wrap mock in a real function with original's name and signature, so
+    introspection sees a function and bad calls raise TypeError before the
+    mock records them."""
+    skipfirst = isinstance(original, type)
+    res = _get_signature_object(original, instance, skipfirst)
+    if res is None:
+        return mock
+    func, sig = res
+
+    def funcopy(*args, **kwargs):
+        sig.bind(*args, **kwargs)
+        return mock(*args, **kwargs)
+    _copy_func_details(func, funcopy)
+    name = getattr(original, '__name__', 'funcopy')
+    if not isinstance(name, str) or not name.isidentifier():
+        name = 'funcopy'
+    funcopy.__name__ = name
+    funcopy.__qualname__ = name
+    _setup_func(funcopy, mock, sig)
+    return funcopy
+
+
+def _setup_func(funcopy, mock, sig):
+    funcopy.mock = mock
+
+    def delegate(name):
+        def method(*args, **kwargs):
+            return getattr(mock, name)(*args, **kwargs)
+        method.__name__ = name
+        return method
+
+    for name in ('assert_called_with', 'assert_called_once_with',
+                 'assert_has_calls', 'assert_any_call', 'assert_called',
+                 'assert_not_called', 'assert_called_once'):
+        setattr(funcopy, name, delegate(name))
+
+    def reset_mock():
+        funcopy.method_calls = _CallList()
+        funcopy.mock_calls = _CallList()
+        mock.reset_mock()
+        ret = funcopy.return_value
+        if _is_instance_mock(ret) and ret is not mock:
+            ret.reset_mock()
+
+    funcopy.called = False
+    funcopy.call_count = 0
+    funcopy.call_args = None
+    funcopy.call_args_list = _CallList()
+    funcopy.method_calls = _CallList()
+    funcopy.mock_calls = _CallList()
+    funcopy.return_value = mock.return_value
+    funcopy.side_effect = mock.side_effect
+    funcopy._mock_children = mock._mock_children
+    funcopy.reset_mock = reset_mock
+    funcopy.__signature__ = sig
+    # From now on the mock keeps its call records on the function.
+    mock.__dict__['_mock_delegate'] = funcopy
+
+
+def _setup_async_mock(mock):
+    mock._is_coroutine = asyncio.coroutines._is_coroutine
+    mark = getattr(inspect, '_is_coroutine_mark', None)
+    if mark is not None:
+        mock._is_coroutine_marker = mark
+    mock.await_count = 0
+    mock.await_args = None
+    mock.await_args_list = _CallList()
+
+    def wrapper(attr, /, *args, **kwargs):
+        return getattr(mock.mock, attr)(*args, **kwargs)
+
+    for attribute in ('assert_awaited', 'assert_awaited_once',
+                      'assert_awaited_with', 'assert_awaited_once_with',
+                      'assert_any_await', 'assert_has_awaits',
+                      'assert_not_awaited'):
+        setattr(mock, attribute, partial(wrapper, attribute))
+
+
+def _must_skip(spec, entry, is_type):
+    """Whether the first argument (self) of spec.entry is implicit."""
+    if not isinstance(spec, type):
+        if entry in getattr(spec, '__dict__', {}):
+            return False   # an instance attribute: nothing is bound
+        spec = spec.__class__
+    for klass in spec.__mro__:
+        result = klass.__dict__.get(entry, DEFAULT)
+        if result is DEFAULT:
+            continue
+        if isinstance(result, (staticmethod, classmethod)):
+            return False
+        if isinstance(result, FunctionTypes):
+            return is_type
+        return False
+    return is_type
+
+
+class _SpecState(object):
+    """A not-yet-built autospecced attribute (built on first access)."""
+
+    def __init__(self, spec, spec_set=False, parent=None, name=None, ids=None,
+                 instance=False):
+        self.spec = spec
+        self.ids = ids
+        self.spec_set = spec_set
+        self.parent = parent
+        self.instance = instance
+        self.name = name
+
+
+def create_autospec(spec, spec_set=False, instance=False, _parent=None,
+                    _name=None, *, unsafe=False, **kwargs):
+    """A mock shaped like spec: attributes missing from spec raise
+    AttributeError, and functions/methods check their call signatures
+    (classes check __init__'s). instance=True mocks an instance of a
+    class."""
+    if _is_list(spec):
+        spec = type(spec)
+    is_type = isinstance(spec, type)
+    if _is_instance_mock(spec):
+        raise InvalidSpecError(f'Cannot autospec a Mock object. '
+                               f'[object={spec!r}]')
+    is_async_func = _is_async_func(spec)
+    _kwargs = {'spec': spec}
     if spec_set:
-        kwargs['spec_set'] = spec
+        _kwargs = {'spec_set': spec}
+    elif spec is None:
+        _kwargs = {}
+    if _kwargs and instance:
+        _kwargs['_spec_as_instance'] = True
+    if not unsafe:
+        _check_spec_arg_typos(kwargs)
+    _kwargs.update(kwargs)
+
+    Klass = MagicMock
+    if inspect.isdatadescriptor(spec):
+        # A property's mock stands for its value, which has no known shape.
+        _kwargs = {}
+    elif is_type and instance and not _instance_callable(spec):
+        Klass = NonCallableMagicMock
+    elif not _callable(spec):
+        Klass = NonCallableMagicMock
+    elif is_async_func:
+        if instance:
+            raise RuntimeError("Instance can not be True when create_autospec "
+                               "is mocking an async function")
+        Klass = AsyncMock
+
+    _name = _kwargs.pop('name', _name)
+    _new_name = _name if _parent is not None else ''
+    mock = Klass(parent=_parent, _new_parent=_parent, _new_name=_new_name,
+                 name=_name, **_kwargs)
+
+    if isinstance(spec, FunctionTypes):
+        mock = _set_signature(mock, spec)
+        if is_async_func:
+            _setup_async_mock(mock)
     else:
-        kwargs['spec'] = spec
-    if _name is not None:
-        kwargs['name'] = _name
-    return klass(**kwargs)
+        _check_signature(spec, mock, is_type, instance)
+
+    if _parent is not None and not instance:
+        _parent._mock_children[_name] = mock
+
+    if is_type and not instance and 'return_value' not in kwargs:
+        mock.return_value = create_autospec(spec, spec_set, instance=True,
+                                            _name='()', _parent=mock)
+
+    for entry in dir(spec):
+        if _is_magic(entry):
+            continue
+        try:
+            original = getattr(spec, entry)
+        except AttributeError:
+            continue
+        child_kwargs = {'spec_set': original} if spec_set else {'spec': original}
+        if not isinstance(original, FunctionTypes):
+            new = _SpecState(original, spec_set, mock, entry, instance)
+            mock._mock_children[entry] = new
+        else:
+            parent = mock
+            if isinstance(spec, FunctionTypes):
+                parent = mock.mock
+            skipfirst = _must_skip(spec, entry, is_type)
+            child_kwargs['_eat_self'] = skipfirst
+            child_klass = AsyncMock if iscoroutinefunction(original) else MagicMock
+            new = child_klass(parent=parent, name=entry, _new_name=entry,
+                              _new_parent=parent, **child_kwargs)
+            mock._mock_children[entry] = new
+            new.return_value = child_klass()
+            _check_signature(original, new, skipfirst=skipfirst)
+        # A function-valued child must be set for real: a mock attribute
+        # lookup would not find it in _mock_children.
+        if isinstance(new, FunctionTypes):
+            setattr(mock, entry, new)
+    return mock
+
+
+file_spec = None
+open_spec = None
+
+
+def _to_stream(read_data):
+    if isinstance(read_data, bytes):
+        return io.BytesIO(read_data)
+    return io.StringIO(read_data)
 
 
 def mock_open(mock=None, read_data=''):
-    """A MagicMock standing for open(): reads return read_data."""
-    import io
-    data = [read_data]
+    """A MagicMock standing for open(): the handle it returns reads (read,
+    readline, readlines, iteration, next) from read_data, which restarts at
+    every call of the mock. Setting a read method's return_value overrides
+    read_data for that method."""
+    global file_spec, open_spec
+    # [current stream, readline generator]
+    state = [_to_stream(read_data), None]
 
-    def _new_handle():
-        return io.StringIO(data[0]) if isinstance(data[0], str) else io.BytesIO(data[0])
+    def _read_side_effect(*args, **kwargs):
+        if handle.read.return_value is not None:
+            return handle.read.return_value
+        return state[0].read(*args, **kwargs)
 
+    def _readlines_side_effect(*args, **kwargs):
+        if handle.readlines.return_value is not None:
+            return handle.readlines.return_value
+        return state[0].readlines(*args, **kwargs)
+
+    def _iter_side_effect():
+        if handle.readline.return_value is not None:
+            while True:
+                yield handle.readline.return_value
+        # A for loop, not yield from: closing this generator must not close
+        # the shared stream.
+        for line in state[0]:
+            yield line
+
+    def _readline_side_effect(*args, **kwargs):
+        # A generator, so readline keeps its place between calls.
+        yield from _iter_side_effect()
+        while True:
+            yield state[0].readline(*args, **kwargs)
+
+    def _next_side_effect():
+        if handle.readline.return_value is not None:
+            return handle.readline.return_value
+        return next(state[0])
+
+    def _exit_side_effect(exctype, excinst, exctb):
+        handle.close()
+
+    if file_spec is None:
+        file_spec = list(set(dir(io.TextIOWrapper)) | set(dir(io.BytesIO)))
+    if open_spec is None:
+        open_spec = list(set(dir(io.open)))
     if mock is None:
-        mock = MagicMock(name='open', spec=open)
-    handle = MagicMock(spec=io.TextIOWrapper if isinstance(read_data, str) else io.BufferedReader)
-    handle.__enter__.return_value = handle
-    state = {'file': _new_handle()}
+        mock = MagicMock(name='open', spec=open_spec)
 
-    def reset(*args, **kwargs):
-        state['file'] = _new_handle()
+    handle = MagicMock(spec=file_spec)
+    handle.__enter__.return_value = handle
+    handle.write.return_value = None
+    handle.read.return_value = None
+    handle.readline.return_value = None
+    handle.readlines.return_value = None
+    handle.read.side_effect = _read_side_effect
+    state[1] = _readline_side_effect()
+    handle.readline.side_effect = state[1]
+    handle.readlines.side_effect = _readlines_side_effect
+    handle.__iter__.side_effect = _iter_side_effect
+    handle.__next__.side_effect = _next_side_effect
+    handle.__exit__.side_effect = _exit_side_effect
+
+    def reset_data(*args, **kwargs):
+        state[0] = _to_stream(read_data)
+        if handle.readline.side_effect == state[1]:
+            # Restart readline too, unless the test replaced it.
+            state[1] = _readline_side_effect()
+            handle.readline.side_effect = state[1]
         return DEFAULT
 
-    handle.write.return_value = None
-    handle.read.side_effect = lambda *a, **k: state['file'].read(*a, **k)
-    handle.readline.side_effect = lambda *a, **k: state['file'].readline(*a, **k)
-    handle.readlines.side_effect = lambda *a, **k: state['file'].readlines(*a, **k)
-    handle.__iter__.side_effect = lambda: iter(state['file'].readlines())
-    mock.side_effect = reset
+    mock.side_effect = reset_data
     mock.return_value = handle
     return mock
 
@@ -992,6 +1476,16 @@ class _patch(object):
                 raise ValueError("Cannot use 'new' and 'new_callable' together")
             if autospec is not None:
                 raise ValueError("Cannot use 'autospec' and 'new_callable' together")
+        if not unsafe:
+            _check_spec_arg_typos(kwargs)
+        if _is_instance_mock(spec):
+            raise InvalidSpecError(
+                f'Cannot spec attr {attribute!r} as the spec '
+                f'has already been mocked out. [spec={spec!r}]')
+        if _is_instance_mock(spec_set):
+            raise InvalidSpecError(
+                f'Cannot spec attr {attribute!r} as the spec_set '
+                f'target has already been mocked out. [spec_set={spec_set!r}]')
         self.getter = getter
         self.attribute = attribute
         self.new = new
@@ -1148,6 +1642,17 @@ class _patch(object):
             spec_set = bool(spec_set)
             if autospec is True:
                 autospec = original
+            if _is_instance_mock(self.target):
+                raise InvalidSpecError(
+                    f'Cannot autospec attr {self.attribute!r} as the patch '
+                    f'target has already been mocked out. '
+                    f'[target={self.target!r}, attr={autospec!r}]')
+            if _is_instance_mock(autospec):
+                target_name = getattr(self.target, '__name__', self.target)
+                raise InvalidSpecError(
+                    f'Cannot autospec attr {self.attribute!r} from target '
+                    f'{target_name!r} as it has already been mocked out. '
+                    f'[target={self.target!r}, attr={autospec!r}]')
             new = create_autospec(autospec, spec_set=spec_set, _name=self.attribute, **kwargs)
         elif kwargs:
             raise TypeError("Can't pass kwargs to a mock we aren't creating")
@@ -1395,19 +1900,279 @@ patch.stopall = _patch_stopall
 patch.TEST_PREFIX = 'test'
 
 
-class AsyncMockMixin:
+class AsyncMockMixin(Base):
+    """Adds await bookkeeping and the await assertions; calling returns a
+    coroutine that records the await and produces the result."""
+
+    def __init__(self, /, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        d = self.__dict__
+        # Both markers asyncio and inspect use for "coroutine function".
+        d['_is_coroutine'] = asyncio.coroutines._is_coroutine
+        mark = getattr(inspect, '_is_coroutine_mark', None)
+        if mark is not None:
+            d['_is_coroutine_marker'] = mark
+        d['_mock_await_count'] = 0
+        d['_mock_await_args'] = None
+        d['_mock_await_args_list'] = _CallList()
+        code_mock = NonCallableMock(spec_set=CodeType)
+        code_mock.co_flags = (inspect.CO_COROUTINE + inspect.CO_VARARGS +
+                              inspect.CO_VARKEYWORDS)
+        code_mock.co_argcount = 0
+        code_mock.co_varnames = ('args', 'kwargs')
+        code_mock.co_posonlyargcount = 0
+        code_mock.co_kwonlyargcount = 0
+        d['__code__'] = code_mock
+        d['__name__'] = 'AsyncMock'
+        d['__defaults__'] = tuple()
+        d['__kwdefaults__'] = {}
+        d['__annotations__'] = None
+
+    def _await_prop(attr):
+        key = '_mock_' + attr
+
+        def get(self):
+            delegate = self.__dict__.get('_mock_delegate')
+            if delegate is None:
+                return self.__dict__[key]
+            return getattr(delegate, attr)
+
+        def set(self, value):
+            delegate = self.__dict__.get('_mock_delegate')
+            if delegate is None:
+                self.__dict__[key] = value
+            else:
+                setattr(delegate, attr, value)
+        return property(get, set)
+
+    await_count = _await_prop('await_count')
+    await_args = _await_prop('await_args')
+    await_args_list = _await_prop('await_args_list')
+    del _await_prop
+
+    async def _execute_mock_call(self, /, *args, **kwargs):
+        # The call is counted when made, the await only when awaited.
+        _call = _Call((args, kwargs), two=True)
+        self.await_count += 1
+        self.await_args = _call
+        self.await_args_list.append(_call)
+
+        effect = self.side_effect
+        if effect is not None:
+            if _is_exception(effect):
+                raise effect
+            elif not _callable(effect):
+                try:
+                    result = next(effect)
+                except StopIteration:
+                    # StopIteration cannot leave a coroutine.
+                    raise StopAsyncIteration
+                if _is_exception(result):
+                    raise result
+            elif iscoroutinefunction(effect):
+                result = await effect(*args, **kwargs)
+            else:
+                result = effect(*args, **kwargs)
+            if result is not DEFAULT:
+                return result
+        if self._mock_return_value is not DEFAULT:
+            return self.return_value
+        if self._mock_wraps is not None:
+            if iscoroutinefunction(self._mock_wraps):
+                return await self._mock_wraps(*args, **kwargs)
+            return self._mock_wraps(*args, **kwargs)
+        return self.return_value
+
+    def assert_awaited(self):
+        """Fails unless the mock was awaited at least once."""
+        if self.await_count == 0:
+            msg = f"Expected {self._mock_name or 'mock'} to have been awaited."
+            raise AssertionError(msg)
+
+    def assert_awaited_once(self):
+        """Fails unless the mock was awaited exactly once."""
+        if not self.await_count == 1:
+            msg = (f"Expected {self._mock_name or 'mock'} to have been awaited once."
+                   f" Awaited {self.await_count} times.")
+            raise AssertionError(msg)
+
+    def assert_awaited_with(self, /, *args, **kwargs):
+        """Fails unless the last await had these arguments."""
+        if self.await_args is None:
+            expected = self._format_mock_call_signature(args, kwargs)
+            raise AssertionError(f'Expected await: {expected}\nNot awaited')
+        expected = self._call_matcher(_Call((args, kwargs), two=True))
+        actual = self._call_matcher(self.await_args)
+        if actual != expected:
+            cause = expected if isinstance(expected, Exception) else None
+            raise AssertionError(self._format_mock_failure_message(
+                args, kwargs, action='await')) from cause
+
+    def assert_awaited_once_with(self, /, *args, **kwargs):
+        """Fails unless the mock was awaited exactly once, with these
+        arguments."""
+        if not self.await_count == 1:
+            msg = (f"Expected {self._mock_name or 'mock'} to have been awaited once."
+                   f" Awaited {self.await_count} times.")
+            raise AssertionError(msg)
+        return self.assert_awaited_with(*args, **kwargs)
+
+    def assert_any_await(self, /, *args, **kwargs):
+        """Fails unless some await had these arguments."""
+        expected = self._call_matcher(_Call((args, kwargs), two=True))
+        cause = expected if isinstance(expected, Exception) else None
+        actual = [self._call_matcher(c) for c in self.await_args_list]
+        if cause or expected not in _AnyComparer(actual):
+            expected_string = self._format_mock_call_signature(args, kwargs)
+            raise AssertionError('%s await not found' % expected_string) from cause
+
+    def assert_has_awaits(self, calls, any_order=False):
+        """Fails unless await_args_list holds these calls (consecutively and
+        in order, or anywhere when any_order is true)."""
+        expected = [self._call_matcher(c) for c in calls]
+        cause = next((e for e in expected if isinstance(e, Exception)), None)
+        all_awaits = _CallList(self._call_matcher(c) for c in self.await_args_list)
+        if not any_order:
+            if expected not in all_awaits:
+                if cause is None:
+                    problem = 'Awaits not found.'
+                else:
+                    problem = ('Error processing expected awaits.\n'
+                               'Errors: {}').format(
+                        [e if isinstance(e, Exception) else None
+                         for e in expected])
+                raise AssertionError(
+                    f'{problem}\n'
+                    f'Expected: {_CallList(calls)}\n'
+                    f'Actual: {self.await_args_list}') from cause
+            return
+        remaining = list(all_awaits)
+        not_found = []
+        for kall in expected:
+            try:
+                remaining.remove(kall)
+            except ValueError:
+                not_found.append(kall)
+        if not_found:
+            raise AssertionError('%r not all found in await list'
+                                 % (tuple(not_found),)) from cause
+
+    def assert_not_awaited(self):
+        """Fails if the mock was awaited."""
+        if self.await_count != 0:
+            msg = (f"Expected {self._mock_name or 'mock'} to not have been awaited."
+                   f" Awaited {self.await_count} times.")
+            raise AssertionError(msg)
+
+    def reset_mock(self, /, *args, **kwargs):
+        super().reset_mock(*args, **kwargs)
+        self.await_count = 0
+        self.await_args = None
+        self.await_args_list = _CallList()
+
+
+class AsyncMagicMixin(MagicMixin):
     pass
 
 
-class AsyncMock(MagicMock):
-    """A MagicMock whose calls return awaitables."""
+class AsyncMock(AsyncMockMixin, AsyncMagicMixin, Mock):
+    """A MagicMock standing for an async function: calling it returns a
+    coroutine whose result comes from side_effect or return_value, and the
+    awaits are recorded (await_count, assert_awaited_with, ...)."""
 
-    def _execute_mock_call(self, /, *args, **kwargs):
-        parent_execute = super()._execute_mock_call
 
-        async def run():
-            return parent_execute(*args, **kwargs)
-        return run()
+class ThreadingMixin(Base):
+    """Lets a test wait (with a timeout) for calls made by other threads."""
+
+    DEFAULT_TIMEOUT = None
 
     def _get_child_mock(self, /, **kw):
-        return MagicMock(**kw)
+        # Children inherit the parent's timeout.
+        if isinstance(kw.get("parent"), ThreadingMixin):
+            kw["timeout"] = kw["parent"]._mock_wait_timeout
+        elif isinstance(kw.get("_new_parent"), ThreadingMixin):
+            kw["timeout"] = kw["_new_parent"]._mock_wait_timeout
+        return super()._get_child_mock(**kw)
+
+    def __init__(self, *args, timeout=_timeout_unset, **kwargs):
+        super().__init__(*args, **kwargs)
+        if timeout is _timeout_unset:
+            timeout = self.DEFAULT_TIMEOUT
+        d = self.__dict__
+        d["_mock_event"] = threading.Event()
+        # (args, kwargs, Event) per call anyone has waited for or made.
+        d["_mock_calls_events"] = []
+        d["_mock_calls_events_lock"] = threading.Lock()
+        d["_mock_wait_timeout"] = timeout
+
+    def reset_mock(self, /, *args, **kwargs):
+        super().reset_mock(*args, **kwargs)
+        self.__dict__["_mock_event"] = threading.Event()
+        self.__dict__["_mock_calls_events"] = []
+
+    def _event_for(self, args, kwargs):
+        with self._mock_calls_events_lock:
+            for ev_args, ev_kwargs, event in self._mock_calls_events:
+                if (ev_args, ev_kwargs) == (args, kwargs):
+                    return event
+            event = threading.Event()
+            self._mock_calls_events.append((args, kwargs, event))
+        return event
+
+    def _mock_call(self, /, *args, **kwargs):
+        result = super()._mock_call(*args, **kwargs)
+        self._event_for(args, kwargs).set()
+        self._mock_event.set()
+        return result
+
+    def wait_until_called(self, *, timeout=_timeout_unset):
+        """Wait until the mock is called (at most timeout seconds, by
+        default the constructor's timeout; None waits forever)."""
+        if timeout is _timeout_unset:
+            timeout = self._mock_wait_timeout
+        if not self._mock_event.wait(timeout=timeout):
+            msg = (f"{self._mock_name or 'mock'} was not called before"
+                   f" timeout({timeout}).")
+            raise AssertionError(msg)
+
+    def wait_until_any_call_with(self, *args, **kwargs):
+        """Wait until the mock is called with these arguments."""
+        event = self._event_for(args, kwargs)
+        if not event.wait(timeout=self._mock_wait_timeout):
+            expected_string = self._format_mock_call_signature(args, kwargs)
+            raise AssertionError(f'{expected_string} call not found')
+
+
+class ThreadingMock(ThreadingMixin, MagicMixin, Mock):
+    """A MagicMock whose calls can be awaited from another thread with
+    wait_until_called() and wait_until_any_call_with(); the timeout comes
+    from the constructor or ThreadingMock.DEFAULT_TIMEOUT."""
+
+
+class _AsyncIterator:
+    """Turns an iterator into an async iterator (MagicMock's __aiter__)."""
+
+    def __init__(self, iterator):
+        self.iterator = iterator
+        code_mock = NonCallableMock(spec_set=CodeType)
+        code_mock.co_flags = inspect.CO_ITERABLE_COROUTINE
+        self.__dict__['__code__'] = code_mock
+
+    async def __anext__(self):
+        try:
+            return next(self.iterator)
+        except StopIteration:
+            pass
+        raise StopAsyncIteration
+
+
+class _AnyComparer(list):
+    """A list whose `in` lets the searched-for item drive the comparison, so
+    ANY and other custom __eq__ objects match from either side."""
+
+    def __contains__(self, item):
+        for _call in self:
+            assert len(item) == len(_call)
+            if all(expected == actual for expected, actual in zip(item, _call)):
+                return True
+        return False
