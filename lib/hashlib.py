@@ -9,6 +9,7 @@ import _sha1
 import _sha2
 import _sha3
 import _blake2
+from _sha2 import scrypt  # written in C with the rest of SHA-256
 
 _constructors = {
     'md5': _md5.md5,

@@ -145,6 +145,7 @@ typedef PyGenObject PyAsyncGenObject;
 /* Create the generator/coroutine/async generator for a call to func whose arguments
  * are already bound in `frame` (a thread frame that is then released). */
 PyObject *_Py_MakeCoro(PyFunctionObject *func, _PyInterpreterFrame *frame);
+PyObject *_KrSys_CoroOrigin(PyThreadState *tstate); /* sysmodule.c: cr_origin of a coroutine created now (tracking depth > 0) */
 PyObject *_PyGen_GetCode(PyGenObject *);
 PySendResult _PyGen_Send(PyGenObject *gen, PyObject *arg, PyObject **presult);
 int _PyGen_ExecutingCheck(PyGenObject *gen);

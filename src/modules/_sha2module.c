@@ -1,6 +1,7 @@
 /* The _sha2 module: SHA-224/256 (32-bit words) and SHA-384/512 (64-bit words) per FIPS 180-4.
  * random.seed() uses sha512 for str/bytes seeds; hashlib builds on these types. */
 #include "Python.h"
+#include "_sha2_internal.h"
 #include <string.h>
 
 typedef struct {
@@ -150,6 +151,69 @@ static void sha2_final(const SHA2Object *src, unsigned char *out)
     for (int i = 0; i < s.digest_size; i++)
         out[i] = s.wide ? (unsigned char)(s.h64[i / 8] >> (56 - 8 * (i % 8)))
                         : (unsigned char)(s.h32[i / 4] >> (24 - 8 * (i % 4)));
+}
+
+/* ---- PBKDF2-HMAC-SHA256 (for scrypt) ---------------------------------------------------- */
+
+static void sha256_start(SHA2Object *s)
+{
+    memset(s, 0, sizeof *s);
+    s->digest_size = 32;
+    memcpy(s->h32, IV256, sizeof s->h32);
+}
+
+void _KrSha256_PBKDF2(const unsigned char *password, size_t pwlen, const unsigned char *salt,
+                      size_t saltlen, unsigned long iterations, unsigned char *out, size_t outlen)
+{
+    /* The keyed inner and outer states are computed once and copied for every HMAC. */
+    unsigned char key[64] = {0}, pad[64];
+    SHA2Object inner, outer, ctx;
+    if (pwlen > sizeof key) {
+        sha256_start(&ctx);
+        sha2_feed(&ctx, password, pwlen);
+        sha2_final(&ctx, key);
+    }
+    else {
+        memcpy(key, password, pwlen);
+    }
+    for (int i = 0; i < 64; i++)
+        pad[i] = key[i] ^ 0x36;
+    sha256_start(&inner);
+    sha2_feed(&inner, pad, 64);
+    for (int i = 0; i < 64; i++)
+        pad[i] = key[i] ^ 0x5c;
+    sha256_start(&outer);
+    sha2_feed(&outer, pad, 64);
+
+    unsigned char u[32], t[32], counter[4];
+    for (uint32_t block = 1; outlen > 0; block++) {
+        counter[0] = (unsigned char)(block >> 24);
+        counter[1] = (unsigned char)(block >> 16);
+        counter[2] = (unsigned char)(block >> 8);
+        counter[3] = (unsigned char)block;
+        ctx = inner;
+        sha2_feed(&ctx, salt, saltlen);
+        sha2_feed(&ctx, counter, 4);
+        sha2_final(&ctx, u);
+        ctx = outer;
+        sha2_feed(&ctx, u, 32);
+        sha2_final(&ctx, u);
+        memcpy(t, u, 32);
+        for (unsigned long it = 1; it < iterations; it++) {
+            ctx = inner;
+            sha2_feed(&ctx, u, 32);
+            sha2_final(&ctx, u);
+            ctx = outer;
+            sha2_feed(&ctx, u, 32);
+            sha2_final(&ctx, u);
+            for (int i = 0; i < 32; i++)
+                t[i] ^= u[i];
+        }
+        size_t take = outlen < 32 ? outlen : 32;
+        memcpy(out, t, take);
+        out += take;
+        outlen -= take;
+    }
 }
 
 static PyTypeObject SHA224_Type, SHA256_Type, SHA384_Type, SHA512_Type;
@@ -310,6 +374,7 @@ static PyMethodDef sha2module_methods[] = {
     {"sha224", _PyCFunction_CAST(mod_sha224), METH_VARARGS | METH_KEYWORDS, "Return a new SHA-224 hash object; optionally initialized with a string."},
     {"sha512", _PyCFunction_CAST(mod_sha512), METH_VARARGS | METH_KEYWORDS, "Return a new SHA-512 hash object; optionally initialized with a string."},
     {"sha384", _PyCFunction_CAST(mod_sha384), METH_VARARGS | METH_KEYWORDS, "Return a new SHA-384 hash object; optionally initialized with a string."},
+    {"scrypt", _PyCFunction_CAST(_KrSha2_scrypt), METH_FASTCALL | METH_KEYWORDS, "scrypt password-based key derivation function."},
     {NULL, NULL, 0, NULL},
 };
 

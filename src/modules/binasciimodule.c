@@ -1,4 +1,5 @@
-/* The binascii module: hex and base64 conversions and the CRC-32 / CRC-CCITT checksums. */
+/* The binascii module: hex, base64, uuencode and quoted-printable conversions and the
+ * CRC-32 / CRC-CCITT checksums. */
 #include "Python.h"
 #include <string.h>
 
@@ -40,10 +41,119 @@ static int get_input(PyObject *obj, Py_buffer *view, int allow_str)
         return rc;
     }
     if (!PyObject_CheckBuffer(obj)) {
-        PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.100s'", Py_TYPE(obj)->tp_name);
+        PyErr_Format(PyExc_TypeError,
+                     allow_str ? "argument should be bytes, buffer or ASCII string, not '%.100s'"
+                               : "a bytes-like object is required, not '%.100s'",
+                     Py_TYPE(obj)->tp_name);
         return -1;
     }
     return PyObject_GetBuffer(obj, view, PyBUF_SIMPLE);
+}
+
+/* ---- uuencode ---------------------------------------------------------------------------- */
+
+/* Decodes one uuencoded line. The length character says how many bytes to produce; if
+ * the line runs short we pad with zero bits, since mailers are known to strip trailing
+ * spaces, and then insist that whatever follows the data is only padding. */
+static PyObject *bin_a2b_uu(PyObject *m, PyObject *arg)
+{
+    Py_buffer view;
+    if (get_input(arg, &view, 1) < 0)
+        return NULL;
+    const unsigned char *p = view.buf;
+    Py_ssize_t left = view.len;
+    /* An empty line reads as a NUL length byte, like the terminator of a bytes object. */
+    unsigned char first = left > 0 ? p[0] : 0;
+    if (left > 0) {
+        p++;
+        left--;
+    }
+    Py_ssize_t want = (first - ' ') & 077;
+    PyObject *res = PyBytes_FromStringAndSize(NULL, want);
+    if (res == NULL) {
+        PyBuffer_Release(&view);
+        return NULL;
+    }
+    unsigned char *out = (unsigned char *)PyBytes_AS_STRING(res);
+    unsigned int acc = 0;
+    int bits = 0;
+    while (want > 0) {
+        unsigned int c = 0;
+        if (left > 0) {
+            c = *p++;
+            left--;
+            if (c == '\n' || c == '\r') {
+                c = 0;
+            }
+            else if (c < ' ' || c > ' ' + 64) {
+                PyErr_SetString(error_type(m), "Illegal char");
+                goto fail;
+            }
+            else {
+                c = (c - ' ') & 077;
+            }
+        }
+        acc = ((acc << 6) | c) & 0xfff;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            *out++ = (unsigned char)(acc >> bits);
+            want--;
+        }
+    }
+    for (; left > 0; left--, p++) {
+        /* Some encoders pad with '`' instead of space. */
+        if (*p != ' ' && *p != ' ' + 64 && *p != '\n' && *p != '\r') {
+            PyErr_SetString(error_type(m), "Trailing garbage");
+            goto fail;
+        }
+    }
+    PyBuffer_Release(&view);
+    return res;
+fail:
+    PyBuffer_Release(&view);
+    Py_DECREF(res);
+    return NULL;
+}
+
+static PyObject *bin_b2a_uu(PyObject *m, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"", "backtick", NULL};
+    PyObject *data;
+    Py_buffer view;
+    int backtick = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|$p:b2a_uu", kwlist, &data, &backtick) ||
+        get_input(data, &view, 0) < 0)
+        return NULL;
+    Py_ssize_t n = view.len;
+    if (n > 45) {
+        PyBuffer_Release(&view);
+        PyErr_SetString(error_type(m), "At most 45 bytes at once");
+        return NULL;
+    }
+    /* length char + 4 chars per 3 bytes (rounded up) + newline */
+    PyObject *res = PyBytes_FromStringAndSize(NULL, 2 + (n + 2) / 3 * 4);
+    if (res == NULL) {
+        PyBuffer_Release(&view);
+        return NULL;
+    }
+    const unsigned char *p = view.buf;
+    char *out = PyBytes_AS_STRING(res);
+    *out++ = (backtick && n == 0) ? '`' : (char)(' ' + n);
+    for (Py_ssize_t i = 0; i < n; i += 3) {
+        unsigned int group = (unsigned int)p[i] << 16;
+        if (i + 1 < n)
+            group |= (unsigned int)p[i + 1] << 8;
+        if (i + 2 < n)
+            group |= p[i + 2];
+        for (int shift = 18; shift >= 0; shift -= 6) {
+            unsigned int c = (group >> shift) & 077;
+            *out++ = (backtick && c == 0) ? '`' : (char)(' ' + c);
+        }
+    }
+    *out = '\n';
+    PyBuffer_Release(&view);
+    return res;
 }
 
 /* ---- hex ------------------------------------------------------------------------------- */
@@ -477,6 +587,8 @@ static PyMethodDef binascii_methods[] = {
     {"b2a_hex", _PyCFunction_CAST(bin_hexlify), METH_VARARGS | METH_KEYWORDS, "Hexadecimal representation of binary data."},
     {"hexlify", _PyCFunction_CAST(bin_hexlify), METH_VARARGS | METH_KEYWORDS, "Hexadecimal representation of binary data."},
     {"unhexlify", bin_unhexlify, METH_O, "Binary data of hexadecimal representation."},
+    {"a2b_uu", bin_a2b_uu, METH_O, "Decode a line of uuencoded data."},
+    {"b2a_uu", _PyCFunction_CAST(bin_b2a_uu), METH_VARARGS | METH_KEYWORDS, "Uuencode line of data."},
     {"crc32", bin_crc32, METH_VARARGS, "Compute CRC-32 incrementally."},
     {"crc_hqx", bin_crc_hqx, METH_VARARGS, "Compute CRC-CCITT incrementally."},
     {"b2a_qp", _PyCFunction_CAST(bin_b2a_qp), METH_VARARGS | METH_KEYWORDS, "Encode a string using quoted-printable encoding."},

@@ -1237,7 +1237,7 @@ static PyObject *posix__exit(PyObject *m, PyObject *args)
 }
 
 /* Runs the register_at_fork callables; exceptions are reported, never raised. */
-static void run_fork_hooks(PyObject *m, const char *attr, int reverse)
+void run_fork_hooks(PyObject *m, const char *attr, int reverse)
 {
     PyObject *list = PyObject_GetAttrString(m, attr);
     if (list == NULL || !PyList_Check(list)) {
@@ -1775,7 +1775,7 @@ PyObject *PyInit_posix(void)
         PyModule_AddObjectRef(m, "uname_result", (PyObject *)&UnameResultType) < 0 ||
         PyModule_AddObjectRef(m, "DirEntry", (PyObject *)&DirEntryType) < 0)
         goto fail;
-    if (_KrPosix_ext_init(m) < 0)
+    if (_KrPosix_ext_init(m) < 0 || _KrPosix_linux_init(m) < 0 || _KrPosix_spawn_init(m) < 0)
         goto fail;
     PyObject *have = PySet_New(NULL);
     if (have == NULL || PyModule_Add(m, "_have_functions", have) < 0)

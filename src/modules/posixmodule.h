@@ -36,6 +36,19 @@ PyObject *decode_name(const char *name, Py_ssize_t len, int narrow);
 /* None -> AT_FDCWD; otherwise an int fd. Returns 0 with an exception set on error. */
 int dir_fd_convert(PyObject *o, int *fd);
 
+#define run_fork_hooks _KrPosix_run_fork_hooks
+/* Calls the os.register_at_fork lists ("_at_fork_before", ...) of the posix module. */
+void run_fork_hooks(PyObject *m, const char *attr, int reverse);
+
+/* An int argument converted like the "i" format: returns 0 with an exception set. */
+int _KrPosix_int_arg(PyObject *o, int *out);
+
+/* Converts an os.sched_param instance (O& converter). */
+int _KrPosix_sched_param_converter(PyObject *o, void *out);
+
 extern PyMethodDef _KrPosix_ext_methods[];
 int _KrPosix_ext_init(PyObject *module);
+/* Linux-specific calls (posixmodule_linux.c) and process spawning (posixmodule_spawn.c). */
+int _KrPosix_linux_init(PyObject *module);
+int _KrPosix_spawn_init(PyObject *module);
 #endif

@@ -7,12 +7,16 @@
  * handler is default_int_handler. */
 #include "Python.h"
 #include "internal/pycore_signal.h"
+#include "structseq.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <math.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
@@ -476,14 +480,17 @@ static int fill_sigset(PyObject *iterable, sigset_t *set)
         return -1;
     PyObject *item;
     while ((item = PyIter_Next(it)) != NULL) {
-        int signum;
-        int rc = signum_arg(item, &signum);
+        int overflow = 0;
+        long signum = PyLong_AsLongAndOverflow(item, &overflow);
         Py_DECREF(item);
-        if (rc < 0) {
+        if (signum <= 0 || signum >= NSIG) {
+            if (overflow || signum != -1 || !PyErr_Occurred())
+                PyErr_Format(PyExc_ValueError, "signal number %ld out of range [1; %d]", signum,
+                             NSIG - 1);
             Py_DECREF(it);
             return -1;
         }
-        sigaddset(set, signum);
+        sigaddset(set, (int)signum);
     }
     Py_DECREF(it);
     return PyErr_Occurred() ? -1 : 0;
@@ -556,6 +563,210 @@ static PyObject *sig_pthread_kill(PyObject *m, PyObject *const *args, Py_ssize_t
     Py_RETURN_NONE;
 }
 
+/* ---- synchronous waiting ------------------------------------------------------------------ */
+static PyStructSequence_Field siginfo_fields[] = {
+    {"si_signo", "signal number"},
+    {"si_code", "signal code"},
+    {"si_errno", "errno associated with this signal"},
+    {"si_pid", "sending process ID"},
+    {"si_uid", "real user ID of sending process"},
+    {"si_status", "exit value or signal"},
+    {"si_band", "band event for SIGPOLL"},
+    {NULL, NULL},
+};
+
+static PyStructSequence_Desc siginfo_desc = {
+    "signal.struct_siginfo",
+    "struct_siginfo: Result from sigwaitinfo or sigtimedwait.\n\n"
+    "This object may be accessed either as a tuple of\n"
+    "(si_signo, si_code, si_errno, si_pid, si_uid, si_status, si_band),\n"
+    "or via the attributes si_signo, si_code, and so on.",
+    siginfo_fields, 7,
+};
+
+/* A static type: a structseq holds no per-interpreter state. */
+static PyTypeObject SiginfoType;
+
+static PyObject *siginfo_result(const siginfo_t *si)
+{
+    PyObject *res = PyStructSequence_New(&SiginfoType);
+    if (res == NULL)
+        return NULL;
+    uid_t uid = si->si_uid;
+    PyObject *items[7] = {
+        PyLong_FromLong(si->si_signo),
+        PyLong_FromLong(si->si_code),
+        PyLong_FromLong(si->si_errno),
+        PyLong_FromLong((long)si->si_pid),
+        uid == (uid_t)-1 ? PyLong_FromLong(-1) : PyLong_FromUnsignedLong((unsigned long)uid),
+        PyLong_FromLong(si->si_status),
+        PyLong_FromLong(si->si_band),
+    };
+    for (int i = 0; i < 7; i++) {
+        if (items[i] == NULL) {
+            for (int j = i; j < 7; j++)
+                Py_XDECREF(items[j]);
+            Py_DECREF(res);
+            return NULL;
+        }
+        PyStructSequence_SetItem(res, i, items[i]);
+    }
+    return res;
+}
+
+/* A handler that ran during the wait gets its Python part run before we retry. */
+static int after_eintr(void)
+{
+    return PyErr_CheckSignals() < 0 || dispatch() < 0 ? -1 : 0;
+}
+
+static PyObject *sig_sigwait(PyObject *m, PyObject *arg)
+{
+    sigset_t set;
+    if (fill_sigset(arg, &set) < 0)
+        return NULL;
+    int err, signum = 0;
+    Py_BEGIN_ALLOW_THREADS
+    err = sigwait(&set, &signum);
+    Py_END_ALLOW_THREADS
+    if (err != 0) {
+        errno = err;
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    return PyLong_FromLong(signum);
+}
+
+static PyObject *sig_sigwaitinfo(PyObject *m, PyObject *arg)
+{
+    sigset_t set;
+    if (fill_sigset(arg, &set) < 0)
+        return NULL;
+    siginfo_t si;
+    int r, saved;
+    for (;;) {
+        Py_BEGIN_ALLOW_THREADS
+        r = sigwaitinfo(&set, &si);
+        saved = errno;
+        Py_END_ALLOW_THREADS
+        if (r >= 0)
+            break;
+        if (saved != EINTR) {
+            errno = saved;
+            return PyErr_SetFromErrno(PyExc_OSError);
+        }
+        if (after_eintr() < 0)
+            return NULL;
+    }
+    return siginfo_result(&si);
+}
+
+/* Seconds (int or float, rounded up to whole nanoseconds) as a count of nanoseconds. */
+static int timeout_ns(PyObject *obj, long long *out)
+{
+    const double limit = 9.2e18; /* just inside the int64 range */
+    if (PyFloat_Check(obj)) {
+        double d = PyFloat_AsDouble(obj);
+        if (d != d) {
+            PyErr_SetString(PyExc_ValueError, "Invalid value NaN (not a number)");
+            return -1;
+        }
+        d = ceil(d * 1e9);
+        if (d >= limit || d <= -limit) {
+            PyErr_SetString(PyExc_OverflowError, "timestamp out of range for platform time_t");
+            return -1;
+        }
+        *out = (long long)d;
+        return 0;
+    }
+    long long sec = PyLong_AsLongLong(obj);
+    if (sec == -1 && PyErr_Occurred()) {
+        if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
+            PyErr_Clear();
+            PyErr_SetString(PyExc_OverflowError, "timestamp too large to convert to C PyTime_t");
+        }
+        return -1;
+    }
+    if (sec > LLONG_MAX / 1000000000LL || sec < LLONG_MIN / 1000000000LL) {
+        PyErr_SetString(PyExc_OverflowError, "timestamp too large to convert to C PyTime_t");
+        return -1;
+    }
+    *out = sec * 1000000000LL;
+    return 0;
+}
+
+static long long monotonic_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static PyObject *sig_sigtimedwait(PyObject *m, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (!_PyArg_CheckPositional("sigtimedwait", nargs, 2, 2))
+        return NULL;
+    sigset_t set;
+    long long timeout;
+    if (fill_sigset(args[0], &set) < 0 || timeout_ns(args[1], &timeout) < 0)
+        return NULL;
+    if (timeout < 0) {
+        PyErr_SetString(PyExc_ValueError, "timeout must be non-negative");
+        return NULL;
+    }
+    /* An interrupted wait resumes with whatever is left of the original timeout. */
+    long long deadline = monotonic_ns() + timeout;
+    siginfo_t si;
+    int r, saved;
+    for (;;) {
+        struct timespec ts = {(time_t)(timeout / 1000000000LL), (long)(timeout % 1000000000LL)};
+        Py_BEGIN_ALLOW_THREADS
+        r = sigtimedwait(&set, &si, &ts);
+        saved = errno;
+        Py_END_ALLOW_THREADS
+        if (r >= 0)
+            break;
+        if (saved == EAGAIN)
+            Py_RETURN_NONE;
+        if (saved != EINTR) {
+            errno = saved;
+            return PyErr_SetFromErrno(PyExc_OSError);
+        }
+        if (after_eintr() < 0)
+            return NULL;
+        timeout = deadline - monotonic_ns();
+        if (timeout < 0)
+            Py_RETURN_NONE;
+    }
+    return siginfo_result(&si);
+}
+
+static PyObject *sig_pidfd_send_signal(PyObject *m, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (!_PyArg_CheckPositional("pidfd_send_signal", nargs, 2, 4))
+        return NULL;
+    int pidfd = PyLong_AsInt(args[0]);
+    if (pidfd == -1 && PyErr_Occurred())
+        return NULL;
+    int signum = PyLong_AsInt(args[1]);
+    if (signum == -1 && PyErr_Occurred())
+        return NULL;
+    int flags = 0;
+    if (nargs > 3 && (flags = PyLong_AsInt(args[3])) == -1 && PyErr_Occurred())
+        return NULL;
+    if (nargs > 2 && args[2] != Py_None) {
+        PyErr_SetString(PyExc_TypeError, "siginfo must be None");
+        return NULL;
+    }
+#ifdef SYS_pidfd_send_signal
+    if (syscall(SYS_pidfd_send_signal, pidfd, signum, NULL, flags) < 0)
+        return PyErr_SetFromErrno(PyExc_OSError);
+    Py_RETURN_NONE;
+#else
+    errno = ENOSYS;
+    return PyErr_SetFromErrno(PyExc_OSError);
+#endif
+}
+
 static PyObject *sig_siginterrupt(PyObject *m, PyObject *const *args, Py_ssize_t nargs)
 {
     if (!_PyArg_CheckPositional("siginterrupt", nargs, 2, 2))
@@ -590,6 +801,10 @@ static PyMethodDef signal_methods[] = {
     {"pthread_sigmask", _PyCFunction_CAST(sig_pthread_sigmask), METH_FASTCALL, "Fetch and/or change the signal mask of the calling thread."},
     {"sigpending", sig_sigpending, METH_NOARGS, "Examine pending signals."},
     {"pthread_kill", _PyCFunction_CAST(sig_pthread_kill), METH_FASTCALL, "Send a signal to a thread."},
+    {"sigwait", sig_sigwait, METH_O, "Wait for a signal.\n\nSuspend execution of the calling thread until the delivery of one of the\nsignals specified in the signal set sigset.  The function accepts the signal\nand returns the signal number."},
+    {"sigwaitinfo", sig_sigwaitinfo, METH_O, "Wait synchronously until one of the signals in *sigset* is delivered.\n\nReturns a struct_siginfo containing information about the signal."},
+    {"sigtimedwait", _PyCFunction_CAST(sig_sigtimedwait), METH_FASTCALL, "Like sigwaitinfo(), but with a timeout.\n\nThe timeout is specified in seconds, with floating-point numbers allowed."},
+    {"pidfd_send_signal", _PyCFunction_CAST(sig_pidfd_send_signal), METH_FASTCALL, "Send a signal to a process referred to by a pid file descriptor."},
     {"siginterrupt", _PyCFunction_CAST(sig_siginterrupt), METH_FASTCALL, "Change system call restart behaviour."},
     {NULL, NULL, 0, NULL},
 };
@@ -671,6 +886,11 @@ PyObject *PyInit__signal(void)
         PyModule_AddIntConstant(m, "SIGRTMAX", SIGRTMAX) < 0)
         goto fail;
 #endif
+    if (!(SiginfoType.tp_flags & Py_TPFLAGS_READY) &&
+        PyStructSequence_InitType2(&SiginfoType, &siginfo_desc) < 0)
+        goto fail;
+    if (PyModule_AddObjectRef(m, "struct_siginfo", (PyObject *)&SiginfoType) < 0)
+        goto fail;
     st->default_int_handler = PyObject_GetAttrString(m, "default_int_handler");
     st->itimer_error = PyErr_NewException("signal.itimer_error", PyExc_OSError, NULL);
     if (st->default_int_handler == NULL || st->itimer_error == NULL ||

@@ -799,7 +799,132 @@ static PyObject *sys_is_gil_enabled(PyObject *m, PyObject *unused)
 
 static PyObject *sys_get_coroutine_origin_tracking_depth(PyObject *m, PyObject *unused)
 {
-    return PyLong_FromLong(0);
+    return PyLong_FromLong(_PyThreadState_GET()->eval.coroutine_origin_tracking_depth);
+}
+
+/* cr_origin for a coroutine being created by a call from the current frame: one
+ * (filename, lineno, function name) entry per frame, innermost first, up to the thread's
+ * tracking depth. Coroutine creation calls this only when the depth is positive. */
+PyObject *_KrSys_CoroOrigin(PyThreadState *tstate)
+{
+    int depth = tstate->eval.coroutine_origin_tracking_depth;
+    int n = 0;
+    for (_PyInterpreterFrame *f = _PyFrame_GetFirstComplete(tstate->current_frame);
+         f != NULL && n < depth; f = _PyFrame_GetFirstComplete(f->previous))
+        n++;
+    PyObject *res = PyTuple_New(n);
+    if (res == NULL)
+        return NULL;
+    _PyInterpreterFrame *f = _PyFrame_GetFirstComplete(tstate->current_frame);
+    for (int i = 0; i < n; i++, f = _PyFrame_GetFirstComplete(f->previous)) {
+        PyCodeObject *co = f->f_code;
+        PyObject *entry = Py_BuildValue("(OiO)", co->co_filename, _PyFrame_GetLineNumber(f),
+                                        co->co_name);
+        if (entry == NULL) {
+            Py_DECREF(res);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(res, i, entry);
+    }
+    return res;
+}
+
+/* The depth is per thread, as in CPython; coroutine creation reads it from the thread
+ * state to decide how many frames to record in cr_origin. */
+static PyObject *sys_set_coroutine_origin_tracking_depth(PyObject *m, PyObject *const *args,
+                                                         Py_ssize_t nargs, PyObject *kwnames)
+{
+    static const char *const kwlist[] = {"depth", NULL};
+    PyObject *a[1];
+    if (_PyArg_ParseStackKeywords(args, nargs, kwnames, "set_coroutine_origin_tracking_depth",
+                                  kwlist, 1, 1, 0, a) < 0)
+        return NULL;
+    int depth = PyLong_AsInt(a[0]);
+    if (depth == -1 && PyErr_Occurred())
+        return NULL;
+    if (depth < 0) {
+        PyErr_SetString(PyExc_ValueError, "depth must be >= 0");
+        return NULL;
+    }
+    _PyThreadState_GET()->eval.coroutine_origin_tracking_depth = depth;
+    Py_RETURN_NONE;
+}
+
+static PyObject *sys_getunicodeinternedsize(PyObject *m, PyObject *const *args,
+                                            Py_ssize_t nargs, PyObject *kwnames)
+{
+    static const char *const kwlist[] = {"_only_immortal", NULL};
+    PyObject *a[1];
+    if (_PyArg_ParseStackKeywords(args, nargs, kwnames, "getunicodeinternedsize", kwlist, 0,
+                                  0, 1, a) < 0)
+        return NULL;
+    if (a[0] != NULL && PyObject_IsTrue(a[0]) < 0)
+        return NULL;
+    /* Every interned string is immortal here, so _only_immortal changes nothing. */
+    PyObject *table = _PyRuntime.interned;
+    return PyLong_FromSsize_t(table != NULL ? PyDict_GET_SIZE(table) : 0);
+}
+
+/* Krait loads no extension modules, so the flags are only remembered (per interpreter,
+ * in its scratch dict) for code that reads them back. */
+#define KR_DLOPENFLAGS_KEY "_kr_dlopenflags"
+#define KR_DLOPENFLAGS_DEFAULT 2 /* RTLD_NOW */
+
+static PyObject *sys_getdlopenflags(PyObject *m, PyObject *unused)
+{
+    PyObject *d = _PyInterpreterState_GET()->dict;
+    PyObject *v = NULL;
+    if (d != NULL && PyDict_GetItemStringRef(d, KR_DLOPENFLAGS_KEY, &v) < 0)
+        return NULL;
+    return v != NULL ? v : PyLong_FromLong(KR_DLOPENFLAGS_DEFAULT);
+}
+
+static PyObject *sys_setdlopenflags(PyObject *m, PyObject *arg)
+{
+    int flags = PyLong_AsInt(arg);
+    if (flags == -1 && PyErr_Occurred())
+        return NULL;
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    if (interp->dict == NULL && (interp->dict = PyDict_New()) == NULL)
+        return NULL;
+    PyObject *v = PyLong_FromLong(flags);
+    if (v == NULL || PyDict_SetItemString(interp->dict, KR_DLOPENFLAGS_KEY, v) < 0) {
+        Py_XDECREF(v);
+        return NULL;
+    }
+    Py_DECREF(v);
+    Py_RETURN_NONE;
+}
+
+/* There is no perf-map support, so the trampolines behave as in a CPython built
+ * without it: never active, and activation fails for every backend. */
+static PyObject *sys_is_stack_trampoline_active(PyObject *m, PyObject *unused)
+{
+    Py_RETURN_FALSE;
+}
+
+static PyObject *sys_activate_stack_trampoline(PyObject *m, PyObject *arg)
+{
+    if (!PyUnicode_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "activate_stack_trampoline() argument must be str, not %.50s",
+                     Py_TYPE(arg)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t len;
+    const char *s = PyUnicode_AsUTF8AndSize(arg, &len);
+    if (s == NULL)
+        return NULL;
+    if ((size_t)len != strlen(s)) {
+        PyErr_SetString(PyExc_ValueError, "embedded null character");
+        return NULL;
+    }
+    PyErr_SetString(PyExc_ValueError, "perf trampoline not available");
+    return NULL;
+}
+
+static PyObject *sys_deactivate_stack_trampoline(PyObject *m, PyObject *unused)
+{
+    Py_RETURN_NONE;
 }
 
 #define FAST(f) _PyCFunction_CAST(f), METH_FASTCALL
@@ -843,6 +968,13 @@ static PyMethodDef sys_methods[] = {
     {"_clear_internal_caches", sys_clear_type_cache, METH_NOARGS, NULL},
     {"_is_gil_enabled", sys_is_gil_enabled, METH_NOARGS, NULL},
     {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth, METH_NOARGS, NULL},
+    {"set_coroutine_origin_tracking_depth", FASTKW(sys_set_coroutine_origin_tracking_depth), NULL},
+    {"getunicodeinternedsize", FASTKW(sys_getunicodeinternedsize), NULL},
+    {"getdlopenflags", sys_getdlopenflags, METH_NOARGS, NULL},
+    {"setdlopenflags", sys_setdlopenflags, METH_O, NULL},
+    {"is_stack_trampoline_active", sys_is_stack_trampoline_active, METH_NOARGS, NULL},
+    {"activate_stack_trampoline", sys_activate_stack_trampoline, METH_O, NULL},
+    {"deactivate_stack_trampoline", sys_deactivate_stack_trampoline, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
