@@ -47,6 +47,24 @@ static inline PyObject *instance_dict(PyObject *owner)
     return dictptr != NULL ? *dictptr : NULL;
 }
 
+/* Truth of the values conditions usually test, without the call: 1, 0, or -1 for
+ * "ask PyObject_IsTrue". Exact types only, so no __bool__/__len__ can be bypassed. */
+static inline int fast_truth(PyObject *v)
+{
+    PyTypeObject *tp = Py_TYPE(v);
+    if (v == Py_None)
+        return 0;
+    if (tp == &PyLong_Type)
+        return (((PyLongObject *)v)->long_value.lv_tag & _PyLong_SIGN_MASK) != 1;
+    if (tp == &PyList_Type || tp == &PyTuple_Type)
+        return Py_SIZE(v) != 0;
+    if (tp == &PyUnicode_Type)
+        return PyUnicode_GET_LENGTH(v) != 0;
+    if (tp == &PyDict_Type)
+        return ((PyDictObject *)v)->ma_used != 0;
+    return -1;
+}
+
 /* Py_EnterRecursiveCall / Py_LeaveRecursiveCall for C calls made by the eval loop. */
 static inline int c_enter(PyThreadState *tstate)
 {
@@ -1520,7 +1538,9 @@ dispatch_opcode:
             JUMPBY(oparg);
         }
         else if (cond != Py_True) {
-            int t = PyObject_IsTrue(cond);
+            int t = fast_truth(cond);
+            if (t < 0)
+                t = PyObject_IsTrue(cond);
             Py_DECREF(cond);
             if (t < 0)
                 goto error;
@@ -1538,7 +1558,9 @@ dispatch_opcode:
             JUMPBY(oparg);
         }
         else if (cond != Py_False) {
-            int t = PyObject_IsTrue(cond);
+            int t = fast_truth(cond);
+            if (t < 0)
+                t = PyObject_IsTrue(cond);
             Py_DECREF(cond);
             if (t < 0)
                 goto error;
