@@ -1179,6 +1179,21 @@ dispatch_opcode:
         PyObject *container = POP();
         PyObject *v = POP();
         next_instr += 1;
+        if (PyList_CheckExact(container) && PyLong_CheckExact(sub) &&
+            _PyLong_IsCompact((PyLongObject *)sub)) {
+            Py_ssize_t i = _PyLong_CompactValue((PyLongObject *)sub);
+            if (i < 0)
+                i += PyList_GET_SIZE(container);
+            if (i >= 0 && i < PyList_GET_SIZE(container)) {
+                /* The old item goes last: its __del__ may look at the list. */
+                PyObject *old = PyList_GET_ITEM(container, i);
+                PyList_SET_ITEM(container, i, v);
+                Py_DECREF(sub);
+                Py_DECREF(old);
+                Py_DECREF(container);
+                DISPATCH();
+            }
+        }
         SAVE_STATE();
         int err = PyObject_SetItem(container, sub, v);
         Py_DECREF(v);
