@@ -179,6 +179,8 @@ enum {
     X(BINARY_OP_SUBTRACT_FLOAT, BINARY_OP) \
     X(BINARY_OP_MULTIPLY_FLOAT, BINARY_OP) \
     X(BINARY_OP_ADD_UNICODE, BINARY_OP) \
+    X(BINARY_OP_INT_OTHER, BINARY_OP)        /* & | ^ >> // % on compact ints           */ \
+    X(BINARY_OP_TRUEDIV_FLOAT, BINARY_OP)    /* / on floats and compact ints            */ \
     X(COMPARE_OP_INT, COMPARE_OP) \
     X(COMPARE_OP_FLOAT, COMPARE_OP) \
     X(COMPARE_OP_STR, COMPARE_OP)

@@ -3034,6 +3034,107 @@ dispatch_opcode:
         DISPATCH();
     }
 
+    TARGET(BINARY_OP_INT_OTHER)
+    {
+        PyObject *rhs = TOP();
+        PyObject *lhs = SECOND();
+        KR_DEOPT_IF(!PyLong_CheckExact(lhs) || !PyLong_CheckExact(rhs), BINARY_OP);
+        if (!_PyLong_IsCompact((PyLongObject *)lhs) || !_PyLong_IsCompact((PyLongObject *)rhs))
+            goto generic_BINARY_OP;
+        int64_t a = _PyLong_CompactValue((PyLongObject *)lhs);
+        int64_t b = _PyLong_CompactValue((PyLongObject *)rhs);
+        int64_t r;
+        switch (oparg >= NB_INPLACE_ADD ? oparg - NB_INPLACE_ADD : oparg) {
+        case NB_AND: r = a & b; break;
+        case NB_OR: r = a | b; break;
+        case NB_XOR: r = a ^ b; break;
+        case NB_RSHIFT:
+            if (b < 0)
+                goto generic_BINARY_OP; /* "negative shift count" */
+            /* Compact values have at most 30 bits; >> floors, as Python's does. */
+            r = b > 62 ? (a < 0 ? -1 : 0) : a >> b;
+            break;
+        case NB_FLOOR_DIVIDE:
+        case NB_REMAINDER: {
+            if (b == 0)
+                goto generic_BINARY_OP; /* ZeroDivisionError with its message */
+            int64_t q = a / b, m = a % b;
+            if (m != 0 && ((m < 0) != (b < 0))) {
+                m += b;
+                q--;
+            }
+            r = (oparg == NB_FLOOR_DIVIDE || oparg == NB_INPLACE_FLOOR_DIVIDE) ? q : m;
+            break;
+        }
+        default:
+            goto generic_BINARY_OP;
+        }
+        PyObject *res;
+        if (r >= -_PY_NSMALLNEGINTS && r < _PY_NSMALLPOSINTS)
+            res = _PyLong_GetSmallInt((int)r);
+        else {
+            res = PyLong_FromLongLong(r);
+            if (res == NULL)
+                goto error;
+        }
+        next_instr += 1;
+        STACK_SHRINK(1);
+        Py_DECREF(rhs);
+        Py_DECREF(lhs);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(BINARY_OP_TRUEDIV_FLOAT)
+    {
+        PyObject *rhs = TOP();
+        PyObject *lhs = SECOND();
+        double a, b;
+        /* Compact ints have at most 30 bits: exact as doubles, so int/int is correctly
+         * rounded too. */
+        if (PyFloat_CheckExact(lhs))
+            a = PyFloat_AS_DOUBLE(lhs);
+        else {
+            KR_DEOPT_IF(!PyLong_CheckExact(lhs), BINARY_OP);
+            if (!_PyLong_IsCompact((PyLongObject *)lhs))
+                goto generic_BINARY_OP;
+            a = (double)_PyLong_CompactValue((PyLongObject *)lhs);
+        }
+        if (PyFloat_CheckExact(rhs))
+            b = PyFloat_AS_DOUBLE(rhs);
+        else {
+            KR_DEOPT_IF(!PyLong_CheckExact(rhs), BINARY_OP);
+            if (!_PyLong_IsCompact((PyLongObject *)rhs))
+                goto generic_BINARY_OP;
+            b = (double)_PyLong_CompactValue((PyLongObject *)rhs);
+        }
+        if (b == 0.0)
+            goto generic_BINARY_OP; /* ZeroDivisionError with its message */
+        double r = a / b;
+        PyObject *res;
+        if (Py_REFCNT(lhs) == 1 && PyFloat_CheckExact(lhs)) {
+            PyFloat_AS_DOUBLE(lhs) = r;
+            res = lhs;
+            Py_DECREF(rhs);
+        }
+        else if (Py_REFCNT(rhs) == 1 && PyFloat_CheckExact(rhs)) {
+            PyFloat_AS_DOUBLE(rhs) = r;
+            res = rhs;
+            Py_DECREF(lhs);
+        }
+        else {
+            res = PyFloat_FromDouble(r);
+            if (res == NULL)
+                goto error;
+            Py_DECREF(lhs);
+            Py_DECREF(rhs);
+        }
+        next_instr += 1;
+        STACK_SHRINK(1);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
     TARGET(BINARY_OP_ADD_UNICODE)
     {
         PyObject *rhs = TOP();

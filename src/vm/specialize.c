@@ -411,15 +411,26 @@ void _KrSpecialize_ForIter(PyObject *iter, _Py_CODEUNIT *instr)
 
 void _KrSpecialize_BinaryOp(PyObject *lhs, PyObject *rhs, _Py_CODEUNIT *instr, int oparg)
 {
-    PyTypeObject *lt = Py_TYPE(lhs);
-    if (lt != Py_TYPE(rhs))
-        goto fail;
+    PyTypeObject *lt = Py_TYPE(lhs), *rt = Py_TYPE(rhs);
     int op = oparg >= NB_INPLACE_ADD ? oparg - NB_INPLACE_ADD : oparg;
+    if (op == NB_TRUE_DIVIDE && (lt == &PyFloat_Type || lt == &PyLong_Type) &&
+        (rt == &PyFloat_Type || rt == &PyLong_Type)) {
+        specialized(instr, BINARY_OP_TRUEDIV_FLOAT);
+        return;
+    }
+    if (lt != rt)
+        goto fail;
     if (lt == &PyLong_Type) {
         switch (op) {
         case NB_ADD: specialized(instr, BINARY_OP_ADD_INT); return;
         case NB_SUBTRACT: specialized(instr, BINARY_OP_SUBTRACT_INT); return;
         case NB_MULTIPLY: specialized(instr, BINARY_OP_MULTIPLY_INT); return;
+        case NB_AND:
+        case NB_OR:
+        case NB_XOR:
+        case NB_RSHIFT:
+        case NB_FLOOR_DIVIDE:
+        case NB_REMAINDER: specialized(instr, BINARY_OP_INT_OTHER); return;
         default: break;
         }
     }
