@@ -8,6 +8,7 @@ import functools
 import linecache
 import os
 import sys
+import tokenize
 import types
 from keyword import iskeyword
 from operator import attrgetter
@@ -449,12 +450,17 @@ def getsourcefile(object):
     filename = getfile(object)
     if filename.endswith('.pyc'):
         filename = filename[:-1]
+    elif filename.endswith(('.so', '.fwork')):
+        return None
+    # linecache may hold source that is not on disk (e.g. registered by a loader)
+    if filename in linecache.cache:
+        return filename
     if os.path.exists(filename):
         return filename
     module = getmodule(object, filename)
     if getattr(module, '__loader__', None) is not None:
         return filename
-    if filename in linecache.cache:
+    if getattr(getattr(module, '__spec__', None), 'loader', None) is not None:
         return filename
     return None
 
@@ -488,8 +494,14 @@ def getmodule(object, _filename=None):
 
 def findsource(object):
     file = getsourcefile(object)
-    if file is None:
-        raise OSError('source code not available')
+    if file:
+        # a file edited since it was cached must be read again
+        linecache.checkcache(file)
+    else:
+        file = getfile(object)
+        # source compiled from a string can still be in linecache under its <name>
+        if not (file.startswith('<') and file.endswith('>')) or file.endswith('.fwork'):
+            raise OSError('source code not available')
     module = getmodule(object, file)
     if module:
         lines = linecache.getlines(file, module.__dict__)
@@ -500,10 +512,13 @@ def findsource(object):
     if ismodule(object):
         return lines, 0
     if isclass(object):
-        lnum = getattr(object, '__firstlineno__', None)
-        if lnum is None:
+        try:
+            lnum = vars(object)['__firstlineno__'] - 1
+        except (TypeError, KeyError):
             raise OSError('source code not available')
-        return lines, lnum - 1
+        if lnum >= len(lines):
+            raise OSError('lineno is out of bounds')
+        return lines, lnum
     if ismethod(object):
         object = object.__func__
     if isfunction(object):
@@ -513,6 +528,8 @@ def findsource(object):
     if isframe(object):
         object = object.f_code
     if iscode(object):
+        if not hasattr(object, 'co_firstlineno'):
+            raise OSError('could not find function definition')
         lnum = object.co_firstlineno - 1
         if lnum >= len(lines):
             raise OSError('lineno is out of bounds')
@@ -520,59 +537,84 @@ def findsource(object):
     raise OSError('could not find code object')
 
 
+class EndOfBlock(Exception):
+    """Raised by BlockFinder.tokeneater once the block's last line is known."""
+
+
+class BlockFinder:
+    """Finds where the def, class or lambda at the top of some lines ends.
+
+    Fed the token stream of those lines, it counts INDENT/DEDENT pairs after the
+    header; `last` is the (1-based) number of the block's last line. Working on
+    tokens rather than on indentation keeps multi-line strings, continuation
+    lines and bracketed expressions inside the block whatever their layout."""
+
+    def __init__(self):
+        self.indent = 0            # INDENT tokens seen minus DEDENT tokens
+        self.islambda = False
+        self.started = False       # the def/class/lambda keyword has been seen
+        self.passline = False      # ignore tokens until the logical line ends
+        self.indecorator = False
+        self.last = 1
+        self.body_col0 = None      # column of the body, once its INDENT is seen
+
+    def tokeneater(self, type, token, srowcol, erowcol, line):
+        if not (self.started or self.indecorator):
+            # still in front of the header: decorators are skipped line by line
+            if token == '@':
+                self.indecorator = True
+            elif token in ('def', 'class', 'lambda'):
+                self.started = True
+                self.islambda = token == 'lambda'
+            self.passline = True
+            return
+        if type == tokenize.NEWLINE:
+            self.passline = False
+            self.last = srowcol[0]
+            if self.islambda:
+                # a lambda's body is one expression: its logical line is the block
+                raise EndOfBlock
+            self.indecorator = False
+            return
+        if self.passline:
+            return
+        if type == tokenize.INDENT:
+            if self.started and self.body_col0 is None:
+                self.body_col0 = erowcol[1]
+            self.indent += 1
+            self.passline = True
+        elif type == tokenize.DEDENT:
+            self.indent -= 1
+            if self.indent <= 0:
+                raise EndOfBlock
+        elif type == tokenize.COMMENT:
+            # a trailing comment belongs to the block only if indented like its body
+            if self.body_col0 is not None and srowcol[1] >= self.body_col0:
+                self.last = srowcol[0]
+        elif type != tokenize.NL and self.indent == 0:
+            # code back at the header's level (a one-line body's successor)
+            raise EndOfBlock
+
+
 def getblock(lines):
-    # A block is the first line plus every following line that is indented deeper,
-    # blank, or a continuation of a bracketed expression.
-    if not lines:
-        return lines
-    first = lines[0]
-    i = 0
-    # Decorators and the def/class line itself may span several lines.
-    while i < len(lines) and lines[i].lstrip().startswith('@'):
-        i += 1
-    header_indent = indentsize(first)
-    depth = 0
-    j = i
-    while j < len(lines):
-        line = lines[j]
-        depth += _bracket_delta(line)
-        j += 1
-        if depth <= 0 and line.rstrip().endswith(':'):
-            break
-        if depth <= 0 and ':' in line and not line.rstrip().endswith(':'):
-            # one-line body: "def f(): return 1"
-            return lines[:j]
-    end = j
-    while end < len(lines):
-        line = lines[end]
-        if line.strip() == '' or line.lstrip().startswith('#') and indentsize(line) > header_indent:
-            end += 1
-            continue
-        if indentsize(line) <= header_indent:
-            break
-        end += 1
-    while end > j and lines[end - 1].strip() == '':
-        end -= 1
-    return lines[:end]
-
-
-def _bracket_delta(line):
-    d = 0
-    in_str = None
-    for ch in line:
-        if in_str:
-            if ch == in_str:
-                in_str = None
-            continue
-        if ch in '\'"':
-            in_str = ch
-        elif ch == '#':
-            break
-        elif ch in '([{':
-            d += 1
-        elif ch in ')]}':
-            d -= 1
-    return d
+    """The lines of the def, class or lambda block at the top of `lines`."""
+    finder = BlockFinder()
+    tok = None
+    try:
+        for tok in tokenize.generate_tokens(iter(lines).__next__):
+            finder.tokeneater(*tok)
+    except (EndOfBlock, IndentationError):
+        pass
+    except SyntaxError as e:
+        # lines cut out of a file can close a bracket opened before them: the block
+        # ends where the tokenizer gave up, as at the end of a logical line
+        if 'unmatched' not in e.msg or tok is None:
+            raise e from None
+        try:
+            finder.tokeneater(tokenize.NEWLINE, *tok[1:])
+        except (EndOfBlock, IndentationError):
+            pass
+    return lines[:finder.last]
 
 
 def getsourcelines(object):
@@ -1848,3 +1890,26 @@ def getargvalues(frame):
 
 
 ArgInfo = collections.namedtuple('ArgInfo', 'args varargs keywords locals')
+
+
+class BufferFlags(enum.IntFlag):
+    """The flags of the buffer protocol (PEP 688), as passed to __buffer__."""
+    SIMPLE = 0x0
+    WRITABLE = 0x1
+    FORMAT = 0x4
+    ND = 0x8
+    STRIDES = 0x10 | ND
+    C_CONTIGUOUS = 0x20 | STRIDES
+    F_CONTIGUOUS = 0x40 | STRIDES
+    ANY_CONTIGUOUS = 0x80 | STRIDES
+    INDIRECT = 0x100 | STRIDES
+    CONTIG = ND | WRITABLE
+    CONTIG_RO = ND
+    STRIDED = STRIDES | WRITABLE
+    STRIDED_RO = STRIDES
+    RECORDS = STRIDES | WRITABLE | FORMAT
+    RECORDS_RO = STRIDES | FORMAT
+    FULL = INDIRECT | WRITABLE | FORMAT
+    FULL_RO = INDIRECT | FORMAT
+    READ = 0x100
+    WRITE = 0x200

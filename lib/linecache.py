@@ -92,19 +92,39 @@ def updatecache(filename, module_globals=None):
     except ValueError:
         return []
     try:
-        with open(fullname, 'rb') as fp:
-            data = fp.read()
-        try:
-            text = data.decode('utf-8')
-        except UnicodeDecodeError:
-            text = data.decode('latin-1')
-        lines = text.splitlines(True)
+        lines = _read_source_lines(fullname)
     except (OSError, UnicodeDecodeError, SyntaxError):
         return []
-    if lines and not lines[-1].endswith('\n'):
+    if not lines:
+        lines = ['\n']
+    elif not lines[-1].endswith('\n'):
         lines[-1] += '\n'
     size, mtime = stat.st_size, stat.st_mtime
     cache[filename] = size, mtime, lines, fullname
+    return lines
+
+
+def _read_source_lines(fullname):
+    """The lines of a source file as tokenize.open() would give them: decoded by its
+    coding cookie or BOM, with universal newlines."""
+    # imported here, not at the top: tracebacks are rare and startup should not pay for it
+    import tokenize
+    with open(fullname, 'rb') as fp:
+        encoding, _ = tokenize.detect_encoding(fp.readline)
+        fp.seek(0)
+        data = fp.read()
+    if encoding == 'utf-8-sig':
+        # detect_encoding saw the BOM; the text must not start with it
+        data = data[3:]
+        encoding = 'utf-8'
+    text = data.decode(encoding)
+    text = text.replace('\r\n', '\n').replace('\r', '\n')
+    # only newlines end lines here (str.splitlines also breaks at \f, \x85, ...)
+    lines = [line + '\n' for line in text.split('\n')]
+    if lines[-1] == '\n':
+        lines.pop()
+    else:
+        lines[-1] = lines[-1][:-1]
     return lines
 
 
@@ -129,3 +149,8 @@ def lazycache(filename, module_globals):
             cache[filename] = (get_lines,)
             return True
     return False
+
+
+def _register_code(code, string, name):
+    """Caches the source of code compiled from a string, keyed by the code object."""
+    cache[code] = (len(string), None, [line + '\n' for line in string.splitlines()], name)

@@ -180,6 +180,20 @@ CODEC_PAIR(ascii, "ascii")
 CODEC_PAIR(unicode_escape, "unicode_escape")
 CODEC_PAIR(raw_unicode_escape, "raw_unicode_escape")
 
+const char *_KrCharmap_CodecName(const char *encoding);
+
+/* codecs.lookup() names a built-in charmap codec by this; None for other encodings */
+static PyObject *charmap_name(PyObject *m, PyObject *enc)
+{
+    const char *e;
+    if (opt_str(enc, "_charmap_name", "encoding", &e) < 0)
+        return NULL;
+    const char *name = e ? _KrCharmap_CodecName(e) : NULL;
+    if (name == NULL)
+        Py_RETURN_NONE;
+    return PyUnicode_FromString(name);
+}
+
 static PyObject *escape_decode(PyObject *m, PyObject *const *args, Py_ssize_t nargs)
 {
     if (!_PyArg_CheckPositional("escape_decode", nargs, 1, 2))
@@ -240,6 +254,7 @@ static PyMethodDef codecs_methods[] = {
     {"decode", _PyCFunction_CAST(codecs_decode), METH_FASTCALL | METH_KEYWORDS, NULL},
     {"register_error", _PyCFunction_CAST(codecs_register_error), METH_FASTCALL, NULL},
     {"lookup_error", codecs_lookup_error, METH_O, NULL},
+    {"_charmap_name", charmap_name, METH_O, NULL},
     PAIR(utf_8), PAIR(utf_16), PAIR(utf_16_le), PAIR(utf_16_be), PAIR(utf_32),
     PAIR(utf_32_le), PAIR(utf_32_be), PAIR(latin_1), PAIR(ascii), PAIR(unicode_escape),
     PAIR(raw_unicode_escape), FAST(escape_decode), FAST(escape_encode),

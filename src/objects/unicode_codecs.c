@@ -1,8 +1,9 @@
-/* The built-in codecs of str: UTF-8/16/32, Latin-1, ASCII, cp1252, unicode_escape and
+/* The built-in codecs of str: UTF-8/16/32, Latin-1, ASCII, the 8-bit charmaps, unicode_escape and
  * raw_unicode_escape, with the standard error handlers. Codec lookup by name for other
  * encodings goes through the registry in src/vm/codecs.c. */
 #include "Python.h"
 #include "unicode_internal.h"
+#include "unicode_charmaps.h"
 
 /* ---- byte buffer -------------------------------------------------------------------- */
 
@@ -697,24 +698,17 @@ PyObject *_PyUnicode_AsASCIIString(PyObject *u, const char *errors)
 PyObject *PyUnicode_AsLatin1String(PyObject *u) { return _PyUnicode_AsLatin1String(u, NULL); }
 PyObject *PyUnicode_AsASCIIString(PyObject *u) { return _PyUnicode_AsASCIIString(u, NULL); }
 
-/* 0x80..0x9F of cp1252; 0xFFFE marks the five undefined bytes. */
-static const Py_UCS2 cp1252_high[32] = {
-    0x20AC, 0xFFFE, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFE, 0x017D, 0xFFFE,
-    0xFFFE, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFE, 0x017E, 0x0178,
-};
+/* ---- the 8-bit charmap codecs (tables in unicode_charmaps.c) ------------------------ */
 
-static PyObject *decode_cp1252(const char *s, Py_ssize_t size, const char *errors)
+static PyObject *decode_charmap(const KrCharmap *cm, const char *s, Py_ssize_t size,
+                                const char *errors)
 {
     _PyUnicodeWriter w;
     _PyUnicodeWriter_Init(&w);
     w.min_length = size;
     const unsigned char *p = (const unsigned char *)s;
     for (Py_ssize_t i = 0; i < size;) {
-        Py_UCS4 c = p[i];
-        if (c >= 0x80 && c < 0xA0)
-            c = cp1252_high[c - 0x80];
+        Py_UCS4 c = cm->decode[p[i]];
         if (c != 0xFFFE) {
             if (_PyUnicodeWriter_WriteChar(&w, c) < 0)
                 goto fail;
@@ -733,24 +727,32 @@ fail:
     return NULL;
 }
 
-static int cp1252_encode_char(Py_UCS4 c)
+static int charmap_encode_char(const KrCharmap *cm, Py_UCS4 c)
 {
-    if (c < 0x80 || (c >= 0xA0 && c < 0x100))
-        return (int)c;
-    for (int k = 0; k < 32; k++)
-        if (cp1252_high[k] == c && c != 0xFFFE)
-            return 0x80 + k;
+    int lo = 0, hi = cm->nencode - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        Py_UCS4 m = cm->encode[mid].ch;
+        if (m == c)
+            return cm->encode[mid].byte;
+        if (m < c)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
     return -1;
 }
 
-static PyObject *encode_cp1252(PyObject *u, const char *errors)
+static PyObject *encode_charmap(const KrCharmap *cm, PyObject *u, const char *errors)
 {
     int kind = PyUnicode_KIND(u);
     const void *d = PyUnicode_DATA(u);
     Py_ssize_t n = PyUnicode_GET_LENGTH(u);
     KrByteBuf b = {0};
+    if (_KrByteBuf_Reserve(&b, n) < 0)
+        return NULL;
     for (Py_ssize_t i = 0; i < n;) {
-        int e = cp1252_encode_char(PyUnicode_READ(kind, d, i));
+        int e = charmap_encode_char(cm, PyUnicode_READ(kind, d, i));
         if (e >= 0) {
             if (_KrByteBuf_PutByte(&b, e) < 0)
                 goto fail;
@@ -758,7 +760,7 @@ static PyObject *encode_cp1252(PyObject *u, const char *errors)
             continue;
         }
         Py_ssize_t j = i + 1;
-        while (j < n && cp1252_encode_char(PyUnicode_READ(kind, d, j)) < 0)
+        while (j < n && charmap_encode_char(cm, PyUnicode_READ(kind, d, j)) < 0)
             j++;
         PyObject *repl;
         Py_ssize_t np;
@@ -769,8 +771,9 @@ static PyObject *encode_cp1252(PyObject *u, const char *errors)
         if (PyBytes_Check(repl))
             r = _KrByteBuf_Put(&b, PyBytes_AS_STRING(repl), PyBytes_GET_SIZE(repl));
         else {
+            /* a str replacement must itself be encodable, else the original range fails */
             for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(repl) && r == 0; k++) {
-                int ee = cp1252_encode_char(PyUnicode_READ_CHAR(repl, k));
+                int ee = charmap_encode_char(cm, PyUnicode_READ_CHAR(repl, k));
                 if (ee < 0) {
                     raise_exc(make_encode_error("charmap", u, i, j, "character maps to <undefined>"));
                     r = -1;
@@ -788,6 +791,65 @@ static PyObject *encode_cp1252(PyObject *u, const char *errors)
 fail:
     _KrByteBuf_Free(&b);
     return NULL;
+}
+
+/* The index of a charmap codec by name, normalized as the encodings package does it:
+ * lower case, every run of characters other than letters, digits and '.' as one '_'. */
+static int charmap_search(const char *norm, int aliases_only)
+{
+    int lo = 0, hi = _KrCharmapNameCount - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        int c = strcmp(_KrCharmapNames[mid].name, norm);
+        if (c == 0)
+            return !aliases_only || _KrCharmapNames[mid].is_alias ? _KrCharmapNames[mid].index
+                                                                  : -1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+
+static int charmap_lookup(const char *encoding)
+{
+    char norm[64];
+    size_t n = 0;
+    int punct = 0;
+    for (const unsigned char *p = (const unsigned char *)encoding; *p; p++) {
+        int c = *p;
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+            (c >= 'A' && c <= 'Z')) {
+            if (n + 2 >= sizeof norm)
+                return -1;
+            if (punct && n > 0)
+                norm[n++] = '_';
+            norm[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            punct = 0;
+        }
+        else if (c >= 0x80)
+            return -1;
+        else
+            punct = 1;
+    }
+    norm[n] = '\0';
+    int idx = charmap_search(norm, 0);
+    /* as in the encodings package, dots may stand for underscores in aliases only */
+    if (idx < 0 && strchr(norm, '.') != NULL) {
+        for (size_t i = 0; i < n; i++)
+            if (norm[i] == '.')
+                norm[i] = '_';
+        idx = charmap_search(norm, 1);
+    }
+    return idx;
+}
+
+/* codecs.lookup(encoding).name of a charmap codec, or NULL */
+const char *_KrCharmap_CodecName(const char *encoding)
+{
+    int idx = charmap_lookup(encoding);
+    return idx < 0 ? NULL : _KrCharmaps[idx].name;
 }
 
 /* ---- UTF-16 and UTF-32 --------------------------------------------------------------- */
@@ -1329,7 +1391,8 @@ PyObject *PyUnicode_AsRawUnicodeEscapeString(PyObject *u) { return encode_escape
 
 enum {
     ENC_UNKNOWN, ENC_UTF8, ENC_LATIN1, ENC_ASCII, ENC_UTF16, ENC_UTF16LE, ENC_UTF16BE,
-    ENC_UTF32, ENC_UTF32LE, ENC_UTF32BE, ENC_CP1252, ENC_UNIESC, ENC_RAWUNIESC
+    ENC_UTF32, ENC_UTF32LE, ENC_UTF32BE, ENC_UNIESC, ENC_RAWUNIESC,
+    ENC_CHARMAP /* + index into _KrCharmaps */
 };
 
 static const struct { const char *name; int id; } enc_aliases[] = {
@@ -1349,7 +1412,6 @@ static const struct { const char *name; int id; } enc_aliases[] = {
     {"utf_32", ENC_UTF32}, {"utf32", ENC_UTF32}, {"u32", ENC_UTF32},
     {"utf_32_le", ENC_UTF32LE}, {"utf_32le", ENC_UTF32LE},
     {"utf_32_be", ENC_UTF32BE}, {"utf_32be", ENC_UTF32BE},
-    {"cp1252", ENC_CP1252}, {"windows_1252", ENC_CP1252}, {"1252", ENC_CP1252},
     {"unicode_escape", ENC_UNIESC}, {"raw_unicode_escape", ENC_RAWUNIESC},
 };
 
@@ -1370,7 +1432,8 @@ static int lookup_builtin_encoding(const char *encoding)
     for (size_t i = 0; i < Py_ARRAY_LENGTH(enc_aliases); i++)
         if (strcmp(norm, enc_aliases[i].name) == 0)
             return enc_aliases[i].id;
-    return ENC_UNKNOWN;
+    int idx = charmap_lookup(encoding);
+    return idx < 0 ? ENC_UNKNOWN : ENC_CHARMAP + idx;
 }
 
 int _KrUnicode_IsBuiltinEncoding(const char *encoding)
@@ -1391,7 +1454,8 @@ PyObject *PyUnicode_Decode(const char *s, Py_ssize_t size, const char *encoding,
         encoding = "utf-8";
     if (check_errors_name(errors) < 0)
         return NULL;
-    switch (lookup_builtin_encoding(encoding)) {
+    int id = lookup_builtin_encoding(encoding);
+    switch (id) {
     case ENC_UTF8: return PyUnicode_DecodeUTF8Stateful(s, size, errors, NULL);
     case ENC_LATIN1: return PyUnicode_DecodeLatin1(s, size, errors);
     case ENC_ASCII: return PyUnicode_DecodeASCII(s, size, errors);
@@ -1401,10 +1465,10 @@ PyObject *PyUnicode_Decode(const char *s, Py_ssize_t size, const char *encoding,
     case ENC_UTF32: return decode_utf32(s, size, errors, 0, "utf-32");
     case ENC_UTF32LE: return decode_utf32(s, size, errors, -1, "utf-32-le");
     case ENC_UTF32BE: return decode_utf32(s, size, errors, 1, "utf-32-be");
-    case ENC_CP1252: return decode_cp1252(s, size, errors);
     case ENC_UNIESC: return PyUnicode_DecodeUnicodeEscape(s, size, errors);
     case ENC_RAWUNIESC: return PyUnicode_DecodeRawUnicodeEscape(s, size, errors);
-    default: break;
+    case ENC_UNKNOWN: break;
+    default: return decode_charmap(&_KrCharmaps[id - ENC_CHARMAP], s, size, errors);
     }
     PyObject *b = PyBytes_FromStringAndSize(s, size);
     if (b == NULL)
@@ -1430,7 +1494,8 @@ PyObject *PyUnicode_AsEncodedString(PyObject *u, const char *encoding, const cha
     }
     if (encoding == NULL)
         encoding = "utf-8";
-    switch (lookup_builtin_encoding(encoding)) {
+    int id = lookup_builtin_encoding(encoding);
+    switch (id) {
     case ENC_UTF8: return _KrUnicode_EncodeUTF8(u, errors);
     case ENC_LATIN1: return _PyUnicode_AsLatin1String(u, errors);
     case ENC_ASCII: return _PyUnicode_AsASCIIString(u, errors);
@@ -1440,10 +1505,10 @@ PyObject *PyUnicode_AsEncodedString(PyObject *u, const char *encoding, const cha
     case ENC_UTF32: return encode_utf16_32(u, errors, 4, 0, 1, "utf-32");
     case ENC_UTF32LE: return encode_utf16_32(u, errors, 4, 0, 0, "utf-32-le");
     case ENC_UTF32BE: return encode_utf16_32(u, errors, 4, 1, 0, "utf-32-be");
-    case ENC_CP1252: return encode_cp1252(u, errors);
     case ENC_UNIESC: return PyUnicode_AsUnicodeEscapeString(u);
     case ENC_RAWUNIESC: return PyUnicode_AsRawUnicodeEscapeString(u);
-    default: break;
+    case ENC_UNKNOWN: break;
+    default: return encode_charmap(&_KrCharmaps[id - ENC_CHARMAP], u, errors);
     }
     PyObject *r = PyCodec_Encode(u, encoding, errors);
     if (r == NULL)
