@@ -1,5 +1,6 @@
 # doctest: edge cases (exception notes and groups, multi-line messages, SystemExit, nested runners, stderr, recursion through __test__ modules, DocTest with no examples, blank-line directives)
 import doctest
+from _doctest_support import drop_machinery_frames
 import sys
 import types
 
@@ -7,23 +8,7 @@ parser = doctest.DocTestParser()
 
 
 def scrub(text):
-    out = []
-    skip_indent = None
-    for line in text.split('\n'):
-        stripped = line.lstrip()
-        indent = len(line) - len(stripped)
-        if stripped.startswith('File "') and indent > 0:
-            if '<doctest' in stripped:
-                skip_indent = None
-            else:
-                skip_indent = indent
-                continue
-        elif skip_indent is not None and indent > skip_indent:
-            continue
-        else:
-            skip_indent = None
-        out.append(line)
-    return '\n'.join(out)
+    return drop_machinery_frames(text)
 
 
 def run(src, flags=0, verbose=False, name='e'):

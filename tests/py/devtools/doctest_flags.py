@@ -1,29 +1,12 @@
 # doctest: every option flag (comparison and reporting), directives, register_optionflag, OutputChecker, diff reports
 import doctest
+from _doctest_support import drop_machinery_frames
 
 parser = doctest.DocTestParser()
 
 
 def scrub(text):
-    # Traceback frames of the doctest machinery itself are implementation
-    # details; keep only the frames of the examples.
-    out = []
-    skip_indent = None
-    for line in text.split('\n'):
-        stripped = line.lstrip()
-        indent = len(line) - len(stripped)
-        if stripped.startswith('File "') and indent > 0:
-            if '<doctest' in stripped:
-                skip_indent = None
-            else:
-                skip_indent = indent
-                continue
-        elif skip_indent is not None and indent > skip_indent:
-            continue
-        else:
-            skip_indent = None
-        out.append(line)
-    return '\n'.join(out)
+    return drop_machinery_frames(text)
 
 
 def run(src, flags=0, name='f', verbose=False):

@@ -1,5 +1,6 @@
 # doctest: DocTestRunner.run/summarize/merge, failure report formats, unexpected exceptions, stdout capture and restore, TestResults
 import doctest
+from _doctest_support import drop_machinery_frames
 import sys
 import io
 
@@ -7,25 +8,7 @@ parser = doctest.DocTestParser()
 
 
 def scrub(text):
-    # Drop traceback frames that belong to the doctest machinery itself:
-    # their file names and line numbers are implementation details.
-    out = []
-    skip_indent = None
-    for line in text.split('\n'):
-        stripped = line.lstrip()
-        indent = len(line) - len(stripped)
-        if stripped.startswith('File "') and indent > 0:
-            if '<doctest' in stripped:
-                skip_indent = None
-            else:
-                skip_indent = indent
-                continue
-        elif skip_indent is not None and indent > skip_indent:
-            continue
-        else:
-            skip_indent = None
-        out.append(line)
-    return '\n'.join(out)
+    return drop_machinery_frames(text)
 
 
 def run(src, name='t', filename='t.py', lineno=10, verbose=False, flags=0,

@@ -1,6 +1,7 @@
 # doctest: testfile on text files in a temporary directory (module_relative, package, name, globs, encoding, parser, verbose, failures, CRLF)
 import contextlib
 import doctest
+from _doctest_support import drop_machinery_frames
 import io
 import os
 import sys
@@ -38,23 +39,7 @@ ok
 
 def scrub(text, tmp):
     text = text.replace(tmp + os.sep, '<tmp>/').replace(tmp, '<tmp>')
-    out = []
-    skip_indent = None
-    for line in text.split('\n'):
-        stripped = line.lstrip()
-        indent = len(line) - len(stripped)
-        if stripped.startswith('File "') and indent > 0:
-            if '<doctest' in stripped:
-                skip_indent = None
-            else:
-                skip_indent = indent
-                continue
-        elif skip_indent is not None and indent > skip_indent:
-            continue
-        else:
-            skip_indent = None
-        out.append(line)
-    return '\n'.join(out)
+    return drop_machinery_frames(text)
 
 
 def captured(tmp, func, *args, **kwargs):

@@ -1,6 +1,7 @@
 # doctest: testmod (verbose report, failures, name/globs/extraglobs/report/optionflags/exclude_empty/raise_on_error), run_docstring_examples, master merging
 import contextlib
 import doctest
+from _doctest_support import drop_machinery_frames
 import io
 import os
 import sys
@@ -11,23 +12,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 def scrub(text):
     text = text.replace(HERE + os.sep, '')
-    out = []
-    skip_indent = None
-    for line in text.split('\n'):
-        stripped = line.lstrip()
-        indent = len(line) - len(stripped)
-        if stripped.startswith('File "') and indent > 0:
-            if '<doctest' in stripped or 'doctest_testmod' in stripped:
-                skip_indent = None
-            else:
-                skip_indent = indent
-                continue
-        elif skip_indent is not None and indent > skip_indent:
-            continue
-        else:
-            skip_indent = None
-        out.append(line)
-    return '\n'.join(out)
+    return drop_machinery_frames(text, ('<doctest', 'doctest_testmod'))
 
 
 def captured(func, *args, **kwargs):

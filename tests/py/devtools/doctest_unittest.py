@@ -1,5 +1,6 @@
 # doctest: DocTestSuite / DocFileSuite / DocTestCase through unittest (output, failures, setUp/tearDown/globs/optionflags, skips, set_unittest_reportflags, debug)
 import doctest
+from _doctest_support import drop_machinery_frames
 import importlib
 import io
 import os
@@ -91,23 +92,7 @@ def scrub(text, tmp):
     text = text.replace(tmp + os.sep, '<tmp>/').replace(tmp, '<tmp>')
     text = re.sub(r'Ran (\d+) tests? in [0-9.]+s', r'Ran \1 tests in <time>',
                   text)
-    out = []
-    skip_indent = None
-    for line in text.split('\n'):
-        stripped = line.lstrip()
-        indent = len(line) - len(stripped)
-        if stripped.startswith('File "') and indent > 0:
-            if '<doctest' in stripped or '<tmp>' in stripped:
-                skip_indent = None
-            else:
-                skip_indent = indent
-                continue
-        elif skip_indent is not None and indent > skip_indent:
-            continue
-        else:
-            skip_indent = None
-        out.append(line)
-    return '\n'.join(out)
+    return drop_machinery_frames(text, ('<doctest', '<tmp>'))
 
 
 def run_suite(suite, tmp, verbosity=2):
