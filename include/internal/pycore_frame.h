@@ -142,9 +142,10 @@ typedef PyGenObject PyAsyncGenObject;
 #define _PyGen_GetGeneratorFromFrame(frame) \
     ((PyGenObject *)((char *)(frame) - offsetof(PyGenObject, gi_iframe)))
 
-/* Create the generator/coroutine/async generator for a call to func whose arguments
- * are already bound in `frame` (a thread frame that is then released). */
-PyObject *_Py_MakeCoro(PyFunctionObject *func, _PyInterpreterFrame *frame);
+/* The generator/coroutine/async generator for a call to func, its arguments bound
+ * into the generator's own frame. New reference, or NULL with an exception set. */
+PyObject *_KrGen_NewFromCall(PyThreadState *tstate, PyFunctionObject *func, PyObject *locals,
+                             PyObject *const *args, size_t argcount, PyObject *kwnames);
 PyObject *_KrSys_CoroOrigin(PyThreadState *tstate); /* sysmodule.c: cr_origin of a coroutine created now (tracking depth > 0) */
 PyObject *_PyGen_GetCode(PyGenObject *);
 PySendResult _PyGen_Send(PyGenObject *gen, PyObject *arg, PyObject **presult);

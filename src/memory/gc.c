@@ -122,36 +122,67 @@ static void stress_collect(struct _gc_runtime_state *st)
 
 static void maybe_collect(struct _gc_runtime_state *st);
 
-PyObject *_PyObject_GC_Alloc(size_t basicsize)
+/* Everything but the common case of an allocation: first use of the collector, stress
+ * mode, and generation 0 crossing its threshold. Kept out of line so that the fast path
+ * below is a count increment and one compare. */
+static Py_NO_INLINE void gc_alloc_slow(struct _gc_runtime_state *st)
 {
-    if (basicsize > (size_t)PY_SSIZE_T_MAX - sizeof(PyGC_Head)) {
+    if (Py_UNLIKELY(!st->initialized)) {
+        gc_state_init(st);
+        st->generations[0].count++;
+    }
+    if (Py_UNLIKELY(st->stress_interval))
+        stress_collect(st);
+    else
+        maybe_collect(st);
+}
+
+/* The allocation itself: header zeroed (untracked), counted in generation 0. Before the
+ * collector is initialised every threshold reads 0, so the first allocation takes the
+ * slow path; stress mode always does. */
+static inline PyGC_Head *gc_alloc(size_t basicsize)
+{
+    if (Py_UNLIKELY(basicsize > (size_t)PY_SSIZE_T_MAX - sizeof(PyGC_Head))) {
         PyErr_NoMemory();
         return NULL;
     }
     PyGC_Head *g = PyObject_Malloc(sizeof(PyGC_Head) + basicsize);
-    if (g == NULL) {
+    if (Py_UNLIKELY(g == NULL)) {
         PyErr_NoMemory();
         return NULL;
     }
     g->_gc_next = 0;
     g->_gc_prev = 0;
     struct _gc_runtime_state *st = GCSTATE;
-    if (Py_UNLIKELY(!st->initialized))
-        gc_state_init(st);
-    st->generations[0].count++;
-    if (Py_UNLIKELY(st->stress_interval))
-        stress_collect(st);
-    else
-        maybe_collect(st);
-    return _Py_FROM_GC(g);
+    int count = ++st->generations[0].count;
+    if (Py_UNLIKELY(count > st->generations[0].threshold || st->stress_interval))
+        gc_alloc_slow(st);
+    return g;
+}
+
+/* PyObject_Init without the call: the type's reference for heap types, refcount 1. */
+static inline void gc_init_header(PyObject *op, PyTypeObject *tp)
+{
+    Py_SET_TYPE(op, tp);
+    if (tp->tp_flags & Py_TPFLAGS_HEAPTYPE)
+        Py_INCREF(tp);
+    op->ob_refcnt = 1;
+}
+
+PyObject *_PyObject_GC_Alloc(size_t basicsize)
+{
+    PyGC_Head *g = gc_alloc(basicsize);
+    return g != NULL ? _Py_FROM_GC(g) : NULL;
 }
 
 PyObject *_PyObject_GC_New(PyTypeObject *tp)
 {
-    PyObject *op = _PyObject_GC_Alloc((size_t)_PyObject_SIZE(tp));
-    if (op == NULL)
+    PyGC_Head *g = gc_alloc((size_t)_PyObject_SIZE(tp));
+    if (g == NULL)
         return NULL;
-    return PyObject_Init(op, tp);
+    PyObject *op = _Py_FROM_GC(g);
+    gc_init_header(op, tp);
+    return op;
 }
 
 PyVarObject *_PyObject_GC_NewVar(PyTypeObject *tp, Py_ssize_t nitems)
@@ -160,14 +191,20 @@ PyVarObject *_PyObject_GC_NewVar(PyTypeObject *tp, Py_ssize_t nitems)
         PyErr_BadInternalCall();
         return NULL;
     }
-    if (tp->tp_itemsize && nitems > (PY_SSIZE_T_MAX - tp->tp_basicsize) / tp->tp_itemsize) {
+    /* The division only matters for huge counts: below 2**24 items of at most 2**31
+     * bytes each the size cannot overflow. */
+    if (Py_UNLIKELY(nitems >= ((Py_ssize_t)1 << 24) || tp->tp_itemsize > 0x7fffffff) &&
+        tp->tp_itemsize && nitems > (PY_SSIZE_T_MAX - tp->tp_basicsize) / tp->tp_itemsize) {
         PyErr_NoMemory();
         return NULL;
     }
-    PyObject *op = _PyObject_GC_Alloc(_PyObject_VAR_SIZE(tp, nitems));
-    if (op == NULL)
+    PyGC_Head *g = gc_alloc(_PyObject_VAR_SIZE(tp, nitems));
+    if (g == NULL)
         return NULL;
-    return PyObject_InitVar((PyVarObject *)op, tp, nitems);
+    PyVarObject *op = (PyVarObject *)_Py_FROM_GC(g);
+    Py_SET_SIZE(op, nitems);
+    gc_init_header((PyObject *)op, tp);
+    return op;
 }
 
 PyVarObject *_PyObject_GC_Resize(PyVarObject *op, Py_ssize_t nitems)
@@ -191,6 +228,13 @@ PyVarObject *_PyObject_GC_Resize(PyVarObject *op, Py_ssize_t nitems)
     return op;
 }
 
+/* Tracking before the collector's first allocation: initialise it, then track. */
+static Py_NO_INLINE void gc_track_uninitialized(void *op_raw)
+{
+    gc_state_init(GCSTATE);
+    PyObject_GC_Track(op_raw);
+}
+
 void PyObject_GC_Track(void *op_raw)
 {
     PyObject *op = op_raw;
@@ -198,8 +242,11 @@ void PyObject_GC_Track(void *op_raw)
     if (g->_gc_next != 0)
         return; /* already tracked */
     struct _gc_runtime_state *st = GCSTATE;
-    if (Py_UNLIKELY(!st->initialized))
-        gc_state_init(st);
+    if (Py_UNLIKELY(!st->initialized)) {
+        /* A tail call, so the common path needs no stack frame. */
+        gc_track_uninitialized(op_raw);
+        return;
+    }
     PyGC_Head *gen0 = GEN_HEAD(st, 0);
     PyGC_Head *last = gc_prev(gen0);
     gc_set_next(last, g);
@@ -223,10 +270,14 @@ void PyObject_GC_UnTrack(void *op_raw)
 void PyObject_GC_Del(void *op_raw)
 {
     PyGC_Head *g = _Py_AS_GC((PyObject *)op_raw);
-    if (g->_gc_next != 0)
-        PyObject_GC_UnTrack(op_raw);
+    uintptr_t prev = g->_gc_prev;
+    if (Py_UNLIKELY(g->_gc_next != 0)) {
+        PyGC_Head *p = (PyGC_Head *)(prev & KR_GC_PREV_MASK), *next = gc_next(g);
+        gc_set_next(p, next);
+        gc_set_prev(next, p);
+    }
     PyThreadState *ts = _PyThreadState_GET();
-    if (ts != NULL && !(g->_gc_prev & KR_GC_PREV_UNCOUNTED)) {
+    if (Py_LIKELY(ts != NULL) && !(prev & KR_GC_PREV_UNCOUNTED)) {
         struct _gc_runtime_state *st = &ts->interp->gc;
         if (st->generations[0].count > 0)
             st->generations[0].count--;

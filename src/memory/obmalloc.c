@@ -398,12 +398,37 @@ static void *object_realloc(struct _obmalloc_state *st, void *p, size_t n)
     return q;
 }
 
-void *PyObject_Malloc(size_t n)
+/* Anything but a pool block handed out with tracing off: kept out of line so the fast
+ * path below needs no stack frame. */
+static Py_NO_INLINE void *object_malloc_slow(size_t n)
 {
     void *p = object_malloc(n);
     if (Py_UNLIKELY(STATE->tracing) && p != NULL)
         _KrTraceMalloc_OnAlloc(p, n);
     return p;
+}
+
+void *PyObject_Malloc(size_t n)
+{
+#if !KR_SANITIZER_BUILD
+    struct _obmalloc_state *st = STATE;
+    if (Py_LIKELY(n - 1 < KR_SMALL_REQUEST_THRESHOLD && !st->tracing)) {
+        kr_poolp head = &st->usedpools[(n - 1) >> KR_ALIGNMENT_SHIFT];
+        kr_poolp pool = head->nextpool;
+        /* NULL only before the first allocation initialised the rings. */
+        if (Py_LIKELY(pool != head && pool != NULL)) {
+            kr_block *bp = pool->freeblock;
+            kr_block *next = *(kr_block **)bp;
+            pool->freeblock = next;
+            pool->ref_count++;
+            st->raw_allocated_blocks++;
+            if (Py_UNLIKELY(next == NULL))
+                pool_refill(pool);
+            return bp;
+        }
+    }
+#endif
+    return object_malloc_slow(n);
 }
 
 void *PyObject_Calloc(size_t nelem, size_t elsize)
@@ -417,14 +442,31 @@ void *PyObject_Calloc(size_t nelem, size_t elsize)
     return p;
 }
 
-void PyObject_Free(void *p)
+static Py_NO_INLINE void object_free_slow(void *p)
 {
-    if (p == NULL)
-        return;
     struct _obmalloc_state *st = STATE;
     if (Py_UNLIKELY(st->tracing))
         _KrTraceMalloc_OnFree(p);
     object_free(st, p);
+}
+
+void PyObject_Free(void *p)
+{
+    struct _obmalloc_state *st = STATE;
+    if (Py_LIKELY(!st->tracing && address_in_range(st, p))) {
+        /* pool_free inlined by hand so that only the rare pool transitions cost a call. */
+        kr_poolp pool = POOL_ADDR(p);
+        kr_block *fb = pool->freeblock;
+        *(kr_block **)p = fb;
+        pool->freeblock = (kr_block *)p;
+        st->raw_allocated_blocks--;
+        if (Py_LIKELY(--pool->ref_count != 0 && fb != NULL))
+            return;
+        pool_free_slow(st, pool, fb == NULL);
+        return;
+    }
+    if (p != NULL)
+        object_free_slow(p);
 }
 
 void *PyObject_Realloc(void *p, size_t n)

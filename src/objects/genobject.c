@@ -24,10 +24,13 @@ static inline _PyInterpreterFrame *gen_frame(PyGenObject *gen)
 
 /* ---- creation ---------------------------------------------------------------------- */
 
-PyObject *_Py_MakeCoro(PyFunctionObject *func, _PyInterpreterFrame *frame)
+/* A call to a generator function: the generator is allocated first and the arguments
+ * are bound straight into its embedded frame, so no frame is set up on the data stack
+ * only to be copied into it. */
+PyObject *_KrGen_NewFromCall(PyThreadState *tstate, PyFunctionObject *func, PyObject *locals,
+                             PyObject *const *args, size_t argcount, PyObject *kwnames)
 {
-    PyThreadState *tstate = _PyThreadState_GET();
-    PyCodeObject *co = frame->f_code;
+    PyCodeObject *co = (PyCodeObject *)func->func_code;
     PyTypeObject *type;
     if (co->co_flags & CO_COROUTINE)
         type = &PyCoro_Type;
@@ -37,21 +40,9 @@ PyObject *_Py_MakeCoro(PyFunctionObject *func, _PyInterpreterFrame *frame)
         type = &PyGen_Type;
     int nslots = _KrFrame_NSlots(co);
     PyGenObject *gen = (PyGenObject *)_PyObject_GC_NewVar(type, nslots);
-    if (gen == NULL) {
-        _PyFrame_Clear(frame);
-        _PyThreadState_PopFrame(tstate, frame);
+    if (gen == NULL)
         return NULL;
-    }
     gen->gi_nslots = nslots;
-    /* Move the bound arguments from the thread's data stack into the generator. */
-    _PyInterpreterFrame *gf = gen_frame(gen);
-    _PyFrame_Copy(frame, gf);
-    gf->owner = FRAME_OWNED_BY_GENERATOR;
-    gf->previous = NULL;
-    gf->frame_obj = NULL;
-    gf->is_entry = 0;
-    gf->is_init = 0;
-    _PyThreadState_PopFrame(tstate, frame);
     gen->gi_weakreflist = NULL;
     gen->gi_name = Py_NewRef(func->func_name);
     gen->gi_qualname = Py_NewRef(func->func_qualname);
@@ -62,6 +53,36 @@ PyObject *_Py_MakeCoro(PyFunctionObject *func, _PyInterpreterFrame *frame)
     gen->gi_closed = 0;
     gen->gi_running_async = 0;
     gen->gi_frame_state = FRAME_CREATED;
+    _PyInterpreterFrame *gf = gen_frame(gen);
+    PyObject **lp = gf->localsplus;
+    if ((kwnames == NULL || PyTuple_GET_SIZE(kwnames) == 0) &&
+        (Py_ssize_t)argcount == co->co_argcount &&
+        !(co->co_flags & (CO_VARARGS | CO_VARKEYWORDS)) && co->co_kwonlyargcount == 0) {
+        _PyFrame_Initialize(gf, func, locals, co, (int)argcount);
+        gf->owner = FRAME_OWNED_BY_GENERATOR;
+        for (size_t i = 0; i < argcount; i++)
+            lp[i] = Py_NewRef(args[i]);
+    }
+    else {
+        _PyFrame_Initialize(gf, func, locals, co, 0);
+        gf->owner = FRAME_OWNED_BY_GENERATOR;
+        if (_PyEval_BindArgs(tstate, func, lp, args, (Py_ssize_t)argcount, kwnames) < 0) {
+            /* Never started: nothing to finalize, so dealloc only releases. */
+            gen->gi_frame_state = FRAME_COMPLETED;
+            Py_DECREF(gen);
+            return NULL;
+        }
+    }
+    if (type == &PyCoro_Type && tstate->eval.coroutine_origin_tracking_depth > 0) {
+        /* sys.set_coroutine_origin_tracking_depth(): record where it was created. */
+        PyObject *origin = _KrSys_CoroOrigin(tstate);
+        if (origin == NULL) {
+            gen->gi_frame_state = FRAME_COMPLETED; /* never started: no warning */
+            Py_DECREF(gen);
+            return NULL;
+        }
+        gen->gi_origin_or_finalizer = origin;
+    }
     PyObject_GC_Track(gen);
     return (PyObject *)gen;
 }
@@ -137,10 +158,15 @@ static void gen_dealloc(PyObject *self)
     PyObject_GC_UnTrack(self);
     if (gen->gi_weakreflist != NULL)
         PyObject_ClearWeakRefs(self);
-    PyObject_GC_Track(self);
-    if (PyObject_CallFinalizerFromDealloc(self))
-        return; /* resurrected */
-    PyObject_GC_UnTrack(self);
+    /* A finished generator has nothing left to finalize (_PyGen_Finalize returns at once
+     * for it, and these types cannot be subclassed to add a __del__): skip the temporary
+     * resurrection. */
+    if (gen->gi_frame_state < FRAME_COMPLETED) {
+        PyObject_GC_Track(self);
+        if (PyObject_CallFinalizerFromDealloc(self))
+            return; /* resurrected */
+        PyObject_GC_UnTrack(self);
+    }
     if (PyCoro_CheckExact(self))
         Py_CLEAR(gen->gi_origin_or_finalizer);
     if (PyAsyncGen_CheckExact(self))

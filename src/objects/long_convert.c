@@ -42,8 +42,21 @@ static PyObject *from_magnitude(int negative, unsigned long long mag)
 
 PyObject *PyLong_FromLongLong(long long ival)
 {
-    if (ival > -(long long)PyLong_BASE && ival < (long long)PyLong_BASE)
-        return from_compact(ival);
+    /* One unsigned compare per range: the cached small ints, then one digit. */
+    if ((unsigned long long)ival + _PY_NSMALLNEGINTS <
+        (unsigned long long)(_PY_NSMALLNEGINTS + _PY_NSMALLPOSINTS))
+        return _PyLong_GetSmallInt((int)ival);
+    if ((unsigned long long)ival + (PyLong_BASE - 1) < (unsigned long long)(2 * PyLong_BASE - 1)) {
+        PyLongObject *v = PyObject_Malloc(offsetof(PyLongObject, long_value.ob_digit) + sizeof(digit));
+        if (v == NULL)
+            return PyErr_NoMemory();
+        v->ob_base.ob_refcnt = 1;
+        v->ob_base.ob_type = &PyLong_Type;
+        int neg = ival < 0;
+        v->long_value.ob_digit[0] = (digit)(neg ? -ival : ival);
+        _PyLong_SetSignAndDigitCount(v, neg ? -1 : 1, 1);
+        return (PyObject *)v;
+    }
     unsigned long long mag = ival < 0 ? 0ULL - (unsigned long long)ival : (unsigned long long)ival;
     return from_magnitude(ival < 0, mag);
 }

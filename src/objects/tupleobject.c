@@ -19,7 +19,8 @@ static struct {
 
 static PyObject *tuple_iter(PyObject *seq);
 
-static PyTupleObject *
+/* Inlined: it is most of the cost of building a small tuple. */
+static inline Py_ALWAYS_INLINE PyTupleObject *
 tuple_alloc(Py_ssize_t size)
 {
     if (size < 0) {

@@ -47,6 +47,26 @@ static inline PyObject *instance_dict(PyObject *owner)
     return dictptr != NULL ? *dictptr : NULL;
 }
 
+/* The result of float arithmetic on two operands the caller owns (both consumed): an
+ * exact float only the stack refers to becomes the result, saving an allocation. */
+static inline PyObject *float_result(PyObject *lhs, PyObject *rhs, double r)
+{
+    if (Py_REFCNT(lhs) == 1 && PyFloat_CheckExact(lhs)) {
+        PyFloat_AS_DOUBLE(lhs) = r;
+        Py_DECREF(rhs);
+        return lhs;
+    }
+    if (Py_REFCNT(rhs) == 1 && PyFloat_CheckExact(rhs)) {
+        PyFloat_AS_DOUBLE(rhs) = r;
+        Py_DECREF(lhs);
+        return rhs;
+    }
+    PyObject *res = PyFloat_FromDouble(r);
+    Py_DECREF(lhs);
+    Py_DECREF(rhs);
+    return res;
+}
+
 /* Truth of the values conditions usually test, without the call: 1, 0, or -1 for
  * "ask PyObject_IsTrue". Exact types only, so no __bool__/__len__ can be bypassed. */
 static inline int fast_truth(PyObject *v)
@@ -154,6 +174,8 @@ PyObject *_PyEval_Vector(PyThreadState *tstate, PyFunctionObject *func, PyObject
                          PyObject *const *args, size_t argcount, PyObject *kwnames)
 {
     PyCodeObject *co = (PyCodeObject *)func->func_code;
+    if (co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))
+        return _KrGen_NewFromCall(tstate, func, locals, args, argcount, kwnames);
     _PyInterpreterFrame *f = _PyThreadState_PushFrame(
         tstate, (size_t)(KR_FRAME_SPECIALS_SIZE + _KrFrame_NSlots(co)));
     if (f == NULL)
@@ -175,8 +197,6 @@ PyObject *_PyEval_Vector(PyThreadState *tstate, PyFunctionObject *func, PyObject
             return NULL;
         }
     }
-    if (co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))
-        return _Py_MakeCoro(func, f);
     return _PyEval_EvalFrame(tstate, f, 0);
 }
 
@@ -3009,28 +3029,12 @@ dispatch_opcode:
         double a = PyFloat_AS_DOUBLE(lhs), b = PyFloat_AS_DOUBLE(rhs);
         double r = opcode == BINARY_OP_ADD_FLOAT ? a + b
                    : opcode == BINARY_OP_SUBTRACT_FLOAT ? a - b : a * b;
-        PyObject *res;
-        /* An operand only the stack refers to becomes the result: no allocation. */
-        if (Py_REFCNT(lhs) == 1) {
-            PyFloat_AS_DOUBLE(lhs) = r;
-            res = lhs;
-            Py_DECREF(rhs);
-        }
-        else if (Py_REFCNT(rhs) == 1) {
-            PyFloat_AS_DOUBLE(rhs) = r;
-            res = rhs;
-            Py_DECREF(lhs);
-        }
-        else {
-            res = PyFloat_FromDouble(r);
-            if (res == NULL)
-                goto error;
-            Py_DECREF(lhs);
-            Py_DECREF(rhs);
-        }
         next_instr += 1;
-        STACK_SHRINK(1);
-        SET_TOP(res);
+        STACK_SHRINK(2); /* float_result consumes both operands, even on failure */
+        PyObject *res = float_result(lhs, rhs, r);
+        if (res == NULL)
+            goto error;
+        PUSH(res);
         DISPATCH();
     }
 
@@ -3110,28 +3114,12 @@ dispatch_opcode:
         }
         if (b == 0.0)
             goto generic_BINARY_OP; /* ZeroDivisionError with its message */
-        double r = a / b;
-        PyObject *res;
-        if (Py_REFCNT(lhs) == 1 && PyFloat_CheckExact(lhs)) {
-            PyFloat_AS_DOUBLE(lhs) = r;
-            res = lhs;
-            Py_DECREF(rhs);
-        }
-        else if (Py_REFCNT(rhs) == 1 && PyFloat_CheckExact(rhs)) {
-            PyFloat_AS_DOUBLE(rhs) = r;
-            res = rhs;
-            Py_DECREF(lhs);
-        }
-        else {
-            res = PyFloat_FromDouble(r);
-            if (res == NULL)
-                goto error;
-            Py_DECREF(lhs);
-            Py_DECREF(rhs);
-        }
         next_instr += 1;
-        STACK_SHRINK(1);
-        SET_TOP(res);
+        STACK_SHRINK(2);
+        PyObject *res = float_result(lhs, rhs, a / b);
+        if (res == NULL)
+            goto error;
+        PUSH(res);
         DISPATCH();
     }
 
