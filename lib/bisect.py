@@ -1,19 +1,27 @@
 """Bisection algorithms for sorted lists."""
 
+from operator import index as _index
 
-def insort_right(a, x, lo=0, hi=None, *, key=None):
-    if key is None:
-        lo = bisect_right(a, x, lo, hi)
-    else:
-        lo = bisect_right(a, key(x), lo, hi, key=key)
-    a.insert(lo, x)
+# Distinguishes "not passed" from None so missing arguments get the C module's message.
+_NO = object()
 
 
-def bisect_right(a, x, lo=0, hi=None, *, key=None):
+def _bounds(name, a, x, lo, hi):
+    if a is _NO:
+        raise TypeError(f"{name}() missing required argument 'a' (pos 1)")
+    if x is _NO:
+        raise TypeError(f"{name}() missing required argument 'x' (pos 2)")
+    lo = _index(lo)
     if lo < 0:
         raise ValueError('lo must be non-negative')
-    if hi is None:
-        hi = len(a)
+    hi = len(a) if hi is None else _index(hi)
+    return lo, hi
+
+
+def bisect_right(a=_NO, x=_NO, lo=0, hi=None, *, key=None):
+    """Return the index where to insert item x in list a, assuming a is sorted,
+    after any existing entries equal to x."""
+    lo, hi = _bounds('bisect_right', a, x, lo, hi)
     if key is None:
         while lo < hi:
             mid = (lo + hi) // 2
@@ -31,19 +39,10 @@ def bisect_right(a, x, lo=0, hi=None, *, key=None):
     return lo
 
 
-def insort_left(a, x, lo=0, hi=None, *, key=None):
-    if key is None:
-        lo = bisect_left(a, x, lo, hi)
-    else:
-        lo = bisect_left(a, key(x), lo, hi, key=key)
-    a.insert(lo, x)
-
-
-def bisect_left(a, x, lo=0, hi=None, *, key=None):
-    if lo < 0:
-        raise ValueError('lo must be non-negative')
-    if hi is None:
-        hi = len(a)
+def bisect_left(a=_NO, x=_NO, lo=0, hi=None, *, key=None):
+    """Return the index where to insert item x in list a, assuming a is sorted,
+    before any existing entries equal to x."""
+    lo, hi = _bounds('bisect_left', a, x, lo, hi)
     if key is None:
         while lo < hi:
             mid = (lo + hi) // 2
@@ -59,6 +58,26 @@ def bisect_left(a, x, lo=0, hi=None, *, key=None):
             else:
                 hi = mid
     return lo
+
+
+def insort_right(a=_NO, x=_NO, lo=0, hi=None, *, key=None):
+    """Insert item x in list a, and keep it sorted assuming a is sorted; after equal items."""
+    _bounds('insort_right', a, x, lo, hi)
+    if key is None:
+        lo = bisect_right(a, x, lo, hi)
+    else:
+        lo = bisect_right(a, key(x), lo, hi, key=key)
+    a.insert(lo, x)
+
+
+def insort_left(a=_NO, x=_NO, lo=0, hi=None, *, key=None):
+    """Insert item x in list a, and keep it sorted assuming a is sorted; before equal items."""
+    _bounds('insort_left', a, x, lo, hi)
+    if key is None:
+        lo = bisect_left(a, x, lo, hi)
+    else:
+        lo = bisect_left(a, key(x), lo, hi, key=key)
+    a.insert(lo, x)
 
 
 bisect = bisect_right

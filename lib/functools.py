@@ -126,7 +126,7 @@ def total_ordering(cls):
 
 # ---- cmp_to_key -------------------------------------------------------------------
 def cmp_to_key(mycmp):
-    class K(object):
+    class KeyWrapper(object):
         __slots__ = ['obj']
 
         def __init__(self, obj):
@@ -148,7 +148,9 @@ def cmp_to_key(mycmp):
             return mycmp(self.obj, other.obj) >= 0
 
         __hash__ = None
-    return K
+    KeyWrapper.__module__ = 'functools'
+    KeyWrapper.__qualname__ = 'KeyWrapper'
+    return KeyWrapper
 
 
 # ---- reduce -----------------------------------------------------------------------
@@ -174,7 +176,11 @@ class partial:
 
     __slots__ = "func", "args", "keywords", "__dict__", "__weakref__"
 
-    def __new__(cls, func, /, *args, **keywords):
+    def __new__(cls, *args, **keywords):
+        if not args:
+            raise TypeError("type 'partial' takes at least one argument")
+        func, *args = args
+        args = tuple(args)
         if not callable(func):
             raise TypeError("the first argument must be callable")
         if isinstance(func, partial):
@@ -450,15 +456,25 @@ def _c3_merge(sequences):
 
 
 def _find_impl(cls, registry):
-    for t in cls.__mro__:
-        if t in registry:
-            return registry[t]
-    match = None
+    mro = cls.__mro__
+    # Registered ABCs that cls implements only virtually are slotted into the MRO just
+    # before the first base that no longer implements them, as C3 over the ABCs would.
+    slots = {}
     for t in registry:
-        if isinstance(t, type) and issubclass(cls, t):
-            if match is None or issubclass(t, match):
-                match = t
-    return registry.get(match)
+        if isinstance(t, type) and t not in mro and issubclass(cls, t):
+            pos = len(mro)
+            for i in range(1, len(mro)):
+                if not issubclass(mro[i], t):
+                    pos = i
+                    break
+            slots.setdefault(pos, []).append(t)
+    for i in range(len(mro) + 1):
+        abcs = slots.get(i, ())
+        for t in sorted(abcs, key=lambda a: -sum(issubclass(a, b) for b in abcs)):
+            return registry[t]
+        if i < len(mro) and mro[i] in registry:
+            return registry[mro[i]]
+    return registry.get(object)
 
 
 def singledispatch(func):

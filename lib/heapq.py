@@ -5,12 +5,52 @@ __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
            'nlargest', 'nsmallest', 'heappushpop']
 
 
-def heappush(heap, item):
+# The public functions mirror the C accelerator's calling convention: positional-only,
+# list-only, with its exact error messages.
+def _two_args(name, args, kwargs):
+    if kwargs:
+        raise TypeError(f"_heapq.{name}() takes no keyword arguments")
+    if len(args) != 2:
+        raise TypeError(f"{name} expected 2 arguments, got {len(args)}")
+    heap, item = args
+    if not isinstance(heap, list):
+        raise TypeError(f"{name}() argument 1 must be list, not {_tname(heap)}")
+    return heap, item
+
+
+def _one_arg(name, args, kwargs):
+    if kwargs:
+        raise TypeError(f"_heapq.{name}() takes no keyword arguments")
+    if len(args) != 1:
+        raise TypeError(f"_heapq.{name}() takes exactly one argument ({len(args)} given)")
+    heap = args[0]
+    if not isinstance(heap, list):
+        raise TypeError(f"{name}() argument must be list, not {_tname(heap)}")
+    return heap
+
+
+def _tname(obj):
+    return 'None' if obj is None else type(obj).__name__
+
+
+def heappush(*args, **kwargs):
+    """Push item onto heap, maintaining the heap invariant."""
+    if len(args) == 2 and not kwargs and type(args[0]) is list:
+        heap, item = args
+    else:
+        heap, item = _two_args('heappush', args, kwargs)
     heap.append(item)
     _siftdown(heap, 0, len(heap) - 1)
 
 
-def heappop(heap):
+def heappop(*args, **kwargs):
+    """Pop the smallest item off the heap, maintaining the heap invariant."""
+    if len(args) == 1 and not kwargs and type(args[0]) is list:
+        heap = args[0]
+    else:
+        heap = _one_arg('heappop', args, kwargs)
+    if not heap:
+        raise IndexError('index out of range')
     lastelt = heap.pop()
     if heap:
         returnitem = heap[0]
@@ -20,21 +60,38 @@ def heappop(heap):
     return lastelt
 
 
-def heapreplace(heap, item):
+def heapreplace(*args, **kwargs):
+    """Pop and return the current smallest value, and add the new item."""
+    if len(args) == 2 and not kwargs and type(args[0]) is list:
+        heap, item = args
+    else:
+        heap, item = _two_args('heapreplace', args, kwargs)
+    if not heap:
+        raise IndexError('index out of range')
     returnitem = heap[0]
     heap[0] = item
     _siftup(heap, 0)
     return returnitem
 
 
-def heappushpop(heap, item):
+def heappushpop(*args, **kwargs):
+    """Push item on the heap, then pop and return the smallest item from the heap."""
+    if len(args) == 2 and not kwargs and type(args[0]) is list:
+        heap, item = args
+    else:
+        heap, item = _two_args('heappushpop', args, kwargs)
     if heap and heap[0] < item:
         item, heap[0] = heap[0], item
         _siftup(heap, 0)
     return item
 
 
-def heapify(x):
+def heapify(*args, **kwargs):
+    """Transform list into a heap, in-place, in O(len(heap)) time."""
+    if len(args) == 1 and not kwargs and type(args[0]) is list:
+        x = args[0]
+    else:
+        x = _one_arg('heapify', args, kwargs)
     n = len(x)
     for i in reversed(range(n // 2)):
         _siftup(x, i)

@@ -114,7 +114,13 @@ def call(obj, /, *args, **kwargs): return obj(*args, **kwargs)
 class attrgetter:
     __slots__ = ('_attrs', '_call')
 
-    def __init__(self, attr, /, *attrs):
+    def __init__(self, *attrs, **kwargs):
+        if kwargs:
+            raise TypeError('attrgetter() takes no keyword arguments')
+        if not attrs:
+            raise TypeError('attrgetter expected 1 argument, got 0')
+        attr, *attrs = attrs
+        attrs = tuple(attrs)
         if not attrs:
             if not isinstance(attr, str):
                 raise TypeError('attribute name must be a string')
@@ -148,7 +154,13 @@ class attrgetter:
 class itemgetter:
     __slots__ = ('_items', '_call')
 
-    def __init__(self, item, /, *items):
+    def __init__(self, *items, **kwargs):
+        if kwargs:
+            raise TypeError('itemgetter() takes no keyword arguments')
+        if not items:
+            raise TypeError('itemgetter expected 1 argument, got 0')
+        item, *items = items
+        items = tuple(items)
         if not items:
             self._items = (item,)
 
@@ -176,7 +188,11 @@ class itemgetter:
 class methodcaller:
     __slots__ = ('_name', '_args', '_kwargs')
 
-    def __init__(self, name, /, *args, **kwargs):
+    def __init__(self, *args, **kwargs):
+        if not args:
+            raise TypeError('methodcaller needs at least one argument, the method name')
+        name, *args = args
+        args = tuple(args)
         self._name = name
         if not isinstance(self._name, str):
             raise TypeError('method name must be a string')

@@ -94,7 +94,11 @@ class Repr:
             return ''
         indent = self.indent
         if isinstance(indent, int):
+            if indent < 0:
+                raise ValueError(f'Repr.indent cannot be negative int (was {indent!r})')
             indent = indent * ' '
+        elif not isinstance(indent, str):
+            raise TypeError(f'Repr.indent must be a str, int or None, not {type(indent)}')
         sep = ',\n' + (self.maxlevel - level + 1) * indent
         return sep.join(('', *pieces, ''))[1:-len(indent) or None]
 
@@ -130,6 +134,11 @@ class Repr:
             return 'frozenset()'
         x = _possibly_sorted(x)
         return self._repr_iterable(x, level, 'frozenset({', '})', self.maxfrozenset)
+
+    def repr_array(self, x, level):
+        if not x:
+            return "array('%s')" % x.typecode
+        return self._repr_iterable(x, level, "array('%s', [" % x.typecode, '])', self.maxarray)
 
     def repr_deque(self, x, level):
         return self._repr_iterable(x, level, 'deque([', '])', self.maxdeque)

@@ -48,26 +48,7 @@ def token_urlsafe(nbytes=None):
     return base64.urlsafe_b64encode(tok).rstrip(b"=").decode("ascii")
 
 
-def compare_digest(a, b):
-    if isinstance(a, str) and isinstance(b, str):
-        try:
-            a = a.encode("ascii")
-            b = b.encode("ascii")
-        except UnicodeEncodeError:
-            raise TypeError("comparing strings with non-ASCII characters is "
-                            "not supported") from None
-    elif isinstance(a, str) or isinstance(b, str):
-        raise TypeError("unsupported operand types(s) or combination of types: "
-                        "'%s' and '%s'" % (type(a).__name__, type(b).__name__))
-    a = bytes(a)
-    b = bytes(b)
-    # Touch every byte regardless of where the first difference is.
-    result = len(a) ^ len(b)
-    if len(a) != len(b):
-        b = a
-    for x, y in zip(a, b):
-        result |= x ^ y
-    return result == 0
+from hmac import compare_digest
 
 
 def __getattr__(name):

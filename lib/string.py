@@ -19,113 +19,9 @@ def capwords(s, sep=None):
     return (sep or ' ').join(map(str.capitalize, s.split(sep)))
 
 
+import re as _re
+
 _sentinel_dict = {}
-
-
-class Template:
-
-    delimiter = '$'
-    idpattern = r'(?a:[_a-z][_a-z0-9]*)'
-    braceidpattern = None
-    flags = None
-
-    def __init_subclass__(cls):
-        super().__init_subclass__()
-
-    def __init__(self, template):
-        self.template = template
-
-    def _scan(self, mapping, safe, raise_on_invalid):
-        # A small hand-written scanner so that string does not depend on re.
-        s = self.template
-        d = self.delimiter
-        out = []
-        i = 0
-        n = len(s)
-        while i < n:
-            j = s.find(d, i)
-            if j < 0:
-                out.append(s[i:])
-                break
-            out.append(s[i:j])
-            k = j + len(d)
-            if s.startswith(d, k):
-                out.append(d)
-                i = k + len(d)
-                continue
-            braced = k < n and s[k] == '{'
-            start = k + 1 if braced else k
-            m = start
-            if m < n and (s[m] == '_' or (s[m].isascii() and s[m].isalpha())):
-                m += 1
-                while m < n and (s[m] == '_' or (s[m].isascii() and s[m].isalnum())):
-                    m += 1
-            name = s[start:m]
-            if braced:
-                ok = bool(name) and m < n and s[m] == '}'
-                end = m + 1
-            else:
-                ok = bool(name)
-                end = m
-            if not ok:
-                if raise_on_invalid:
-                    self._invalid(j + len(d))
-                out.append(d)
-                i = k
-                continue
-            if mapping is None:
-                out.append(name)
-            else:
-                try:
-                    out.append(str(mapping[name]))
-                except KeyError:
-                    if not safe:
-                        raise
-                    out.append(s[j:end])
-            i = end
-        return ''.join(out)
-
-    def _invalid(self, i):
-        lines = self.template[:i].splitlines(keepends=True)
-        if not lines:
-            colno = 1
-            lineno = 1
-        else:
-            colno = i - len(''.join(lines[:-1]))
-            lineno = len(lines)
-        raise ValueError('Invalid placeholder in string: line %d, col %d' % (lineno, colno))
-
-    def substitute(self, mapping=_sentinel_dict, /, **kws):
-        if mapping is _sentinel_dict:
-            mapping = kws
-        elif kws:
-            mapping = _ChainMap(kws, mapping)
-        return self._scan(mapping, False, True)
-
-    def safe_substitute(self, mapping=_sentinel_dict, /, **kws):
-        if mapping is _sentinel_dict:
-            mapping = kws
-        elif kws:
-            mapping = _ChainMap(kws, mapping)
-        return self._scan(mapping, True, False)
-
-    def is_valid(self):
-        try:
-            self._scan({}, True, True)
-        except ValueError:
-            return False
-        return True
-
-    def get_identifiers(self):
-        names = []
-
-        class Collect(dict):
-            def __missing__(self, key):
-                if key not in names:
-                    names.append(key)
-                return ''
-        self._scan(Collect(), True, False)
-        return names
 
 
 class _ChainMap:
@@ -139,6 +35,106 @@ class _ChainMap:
             except KeyError:
                 pass
         raise KeyError(key)
+
+
+class Template:
+    """A string class for supporting $-substitutions."""
+
+    delimiter = '$'
+    idpattern = r'(?a:[_a-z][_a-z0-9]*)'
+    braceidpattern = None
+    flags = _re.IGNORECASE
+
+    def __init_subclass__(cls):
+        super().__init_subclass__()
+        # Subclasses customise delimiter/idpattern/flags or the whole pattern; the
+        # compiled pattern is built once per class.
+        if 'pattern' in cls.__dict__:
+            pattern = cls.pattern
+        else:
+            delim = _re.escape(cls.delimiter)
+            ident = cls.idpattern
+            braced = cls.braceidpattern or ident
+            pattern = (f"{delim}(?:(?P<escaped>{delim})|(?P<named>{ident})|"
+                       f"{{(?P<braced>{braced})}}|(?P<invalid>))")
+        cls.pattern = _re.compile(pattern, cls.flags | _re.VERBOSE)
+
+    def __init__(self, template):
+        self.template = template
+
+    def _invalid(self, mo):
+        i = mo.start('invalid')
+        lines = self.template[:i].splitlines(keepends=True)
+        if not lines:
+            colno = 1
+            lineno = 1
+        else:
+            colno = i - len(''.join(lines[:-1]))
+            lineno = len(lines)
+        raise ValueError('Invalid placeholder in string: line %d, col %d' % (lineno, colno))
+
+    def _unrecognized(self):
+        return ValueError('Unrecognized named group in pattern', self.pattern)
+
+    def substitute(self, mapping=_sentinel_dict, /, **kws):
+        if mapping is _sentinel_dict:
+            mapping = kws
+        elif kws:
+            mapping = _ChainMap(kws, mapping)
+
+        def convert(mo):
+            named = mo.group('named') or mo.group('braced')
+            if named is not None:
+                return str(mapping[named])
+            if mo.group('escaped') is not None:
+                return self.delimiter
+            if mo.group('invalid') is not None:
+                self._invalid(mo)
+            raise self._unrecognized()
+        return self.pattern.sub(convert, self.template)
+
+    def safe_substitute(self, mapping=_sentinel_dict, /, **kws):
+        if mapping is _sentinel_dict:
+            mapping = kws
+        elif kws:
+            mapping = _ChainMap(kws, mapping)
+
+        def convert(mo):
+            named = mo.group('named') or mo.group('braced')
+            if named is not None:
+                try:
+                    return str(mapping[named])
+                except KeyError:
+                    return mo.group()
+            if mo.group('escaped') is not None:
+                return self.delimiter
+            if mo.group('invalid') is not None:
+                return mo.group()
+            raise self._unrecognized()
+        return self.pattern.sub(convert, self.template)
+
+    def is_valid(self):
+        for mo in self.pattern.finditer(self.template):
+            if mo.group('invalid') is not None:
+                return False
+            if (mo.group('named') is None and mo.group('braced') is None and
+                    mo.group('escaped') is None):
+                raise self._unrecognized()
+        return True
+
+    def get_identifiers(self):
+        ids = []
+        for mo in self.pattern.finditer(self.template):
+            named = mo.group('named') or mo.group('braced')
+            if named is not None and named not in ids:
+                ids.append(named)
+            elif (named is None and mo.group('invalid') is None and
+                  mo.group('escaped') is None):
+                raise self._unrecognized()
+        return ids
+
+
+Template.__init_subclass__()
 
 
 class Formatter:

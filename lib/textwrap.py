@@ -170,6 +170,9 @@ def shorten(text, width, **kwargs):
 
 
 def dedent(text):
+    if not isinstance(text, (str, bytes)):
+        # The reference implementation hands text to a regex; keep its error.
+        raise TypeError(f"expected string or bytes-like object, got {type(text).__name__!r}")
     lines = text.split("\n")
     margin = None
     for line in lines:

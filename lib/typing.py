@@ -2,6 +2,7 @@
 typing module's public API."""
 import collections.abc
 import functools
+import operator
 import sys
 import types
 from types import GenericAlias as _BuiltinGenericAlias, UnionType
@@ -48,6 +49,8 @@ def _type_check(arg, msg, is_argument=True, module=None, *, allow_special_forms=
         return type(None)
     if isinstance(arg, str):
         return ForwardRef(arg, module=module, is_class=allow_special_forms)
+    if type(arg) is tuple:
+        raise TypeError(f"{msg} Got {arg!r:.100}.")
     return arg
 
 
@@ -183,8 +186,13 @@ def TypeIs(self, parameters):
 
 @_SpecialForm
 def Concatenate(self, parameters):
+    if parameters == ():
+        raise TypeError("Cannot take a Concatenate of no types.")
     if not isinstance(parameters, tuple):
         parameters = (parameters,)
+    if not (parameters[-1] is ... or isinstance(parameters[-1], ParamSpec)):
+        raise TypeError("The last parameter to Concatenate should be a "
+                        "ParamSpec variable or ellipsis.")
     return _GenericAlias(self, parameters)
 
 
@@ -235,11 +243,33 @@ def Optional(self, parameters):
     return Union[arg, type(None)]
 
 
+def _literal_key(value):
+    # Literal[1] and Literal[True] differ although 1 == True.
+    return (value, type(value))
+
+
 @_SpecialForm
 def Literal(self, parameters):
     if not isinstance(parameters, tuple):
         parameters = (parameters,)
-    return _LiteralGenericAlias(self, parameters)
+    flat = []
+    for p in parameters:
+        if isinstance(p, _LiteralGenericAlias):
+            flat.extend(p.__args__)
+        else:
+            flat.append(p)
+    seen = []
+    out = []
+    for p in flat:
+        try:
+            key = _literal_key(p)
+            if key in seen:
+                continue
+            seen.append(key)
+        except TypeError:
+            pass
+        out.append(p)
+    return _LiteralGenericAlias(self, tuple(out))
 
 
 class ForwardRef(_Final, _root=True):
@@ -251,7 +281,10 @@ class ForwardRef(_Final, _root=True):
         if not isinstance(arg, str):
             raise TypeError(f"Forward reference must be a string -- got {arg!r}")
         self.__forward_arg__ = arg
-        self.__forward_code__ = compile(arg, '<string>', 'eval')
+        try:
+            self.__forward_code__ = compile(arg, '<string>', 'eval')
+        except SyntaxError:
+            raise SyntaxError(f"Forward reference must be an expression -- got {arg!r}")
         self.__forward_evaluated__ = False
         self.__forward_value__ = None
         self.__forward_is_argument__ = is_argument
@@ -400,9 +433,15 @@ class _GenericAlias(_BaseGenericAlias, _root=True):
         if not isinstance(args, tuple):
             args = (args,)
         params = self.__parameters__
+        if not params:
+            raise TypeError(f"{self} is not a generic class")
+        for p in params:
+            if isinstance(p, ParamSpec):
+                args = _paramspec_prepare_subst(p, self, args)
         if len(args) != len(params):
+            expected = f"at least {len(params)}" if len(args) < len(params) else len(params)
             raise TypeError(f"Too {'many' if len(args) > len(params) else 'few'} arguments for {self};"
-                            f" actual {len(args)}, expected {len(params)}")
+                            f" actual {len(args)}, expected {expected}")
         subst = dict(zip(params, args))
         new_args = tuple(_substitute(a, subst) for a in self.__args__)
         return self.copy_with(new_args)
@@ -422,7 +461,11 @@ class _GenericAlias(_BaseGenericAlias, _root=True):
         return f'{name}[{args}]'
 
     def __reduce__(self):
-        return self.__origin__, self.__args__
+        origin = globals()[self._name] if self._name else self.__origin__
+        args = tuple(self.__args__)
+        if len(args) == 1 and not isinstance(args[0], tuple):
+            args, = args
+        return operator.getitem, (origin, args)
 
     def __mro_entries__(self, bases):
         if isinstance(self.__origin__, _SpecialForm):
@@ -522,18 +565,53 @@ class _SpecialGenericAlias(_BaseGenericAlias, _root=True):
         return Union[left, self]
 
 
+def _is_param_expr(arg):
+    return (arg is ... or isinstance(arg, (ParamSpec, tuple, list)) or
+            (isinstance(arg, _GenericAlias) and arg.__origin__ is Concatenate))
+
+
 class _CallableGenericAlias(_GenericAlias, _root=True):
+    def __getitem__(self, args):
+        params = self.__parameters__
+        if len(params) == 1 and isinstance(params[0], ParamSpec):
+            if isinstance(args, tuple) and len(args) == 1:
+                args = args[0]
+            spec = tuple(args) if isinstance(args, (list, tuple)) else args
+            new = []
+            for a in self.__args__[:-1]:
+                if a is params[0]:
+                    if isinstance(spec, tuple):
+                        new.extend(spec)
+                    else:
+                        new.append(spec)
+                elif isinstance(a, _GenericAlias) and a.__origin__ is Concatenate:
+                    if isinstance(spec, tuple):
+                        new.extend(a.__args__[:-1])
+                        new.extend(spec)
+                    else:
+                        new.append(Concatenate[(*a.__args__[:-1], spec)])
+                else:
+                    new.append(a)
+            return self.copy_with((*new, self.__args__[-1]))
+        return super().__getitem__(args)
+
     def __repr__(self):
         assert self._name == 'Callable'
         args = self.__args__
-        if len(args) == 2 and args[0] is Ellipsis:
-            return f'typing.Callable[..., {_type_repr(args[1])}]'
+        if len(args) == 2 and (args[0] is Ellipsis or _is_param_expr(args[0])):
+            return f'typing.Callable[{_type_repr(args[0])}, {_type_repr(args[1])}]'
         return (f'typing.Callable'
                 f'[[{", ".join([_type_repr(a) for a in args[:-1]])}], '
                 f'{_type_repr(args[-1])}]')
 
     def copy_with(self, params):
         return _CallableGenericAlias(self.__origin__, params, name=self._name, inst=self._inst)
+
+    def __reduce__(self):
+        args = self.__args__
+        if not (len(args) == 2 and _is_param_expr(args[0])):
+            args = list(args[:-1]), args[-1]
+        return operator.getitem, (Callable, args)
 
 
 class _CallableType(_SpecialGenericAlias, _root=True):
@@ -544,14 +622,15 @@ class _CallableType(_SpecialGenericAlias, _root=True):
         if not isinstance(params, tuple) or len(params) != 2:
             raise TypeError("Callable must be used as Callable[[arg, ...], result].")
         args, result = params
+        result = _type_check(result, "Callable[args, result]: result must be a type.")
         if isinstance(args, list):
-            params = (tuple(args), result)
-        else:
-            params = (args, result)
-        args, result = params
-        if isinstance(args, tuple):
+            args = tuple(_type_check(a, "Callable[[arg, ...], result]: each arg must be a type.")
+                         for a in args)
             return self.copy_with((*args, result))
-        return self.copy_with((args, result))
+        if args is Ellipsis or _is_param_expr(args):
+            return self.copy_with((args, result))
+        raise TypeError("Callable[args, result]: args must be a list or ellipsis. "
+                        f"Got {args!r:.100}.")
 
 
 class _TupleType(_SpecialGenericAlias, _root=True):
@@ -592,10 +671,7 @@ class _UnionGenericAlias(_GenericAlias, _root=True):
         return 'typing.Union[' + ', '.join(_type_repr(a) for a in args) + ']'
 
     def __instancecheck__(self, obj):
-        for arg in self.__args__:
-            if isinstance(obj, arg):
-                return True
-        return False
+        return self.__subclasscheck__(type(obj))
 
     def __subclasscheck__(self, cls):
         for arg in self.__args__:
@@ -612,10 +688,11 @@ class _LiteralGenericAlias(_GenericAlias, _root=True):
     def __eq__(self, other):
         if not isinstance(other, _LiteralGenericAlias):
             return NotImplemented
-        return set(self.__args__) == set(other.__args__)
+        return (set(map(_literal_key, self.__args__)) ==
+                set(map(_literal_key, other.__args__)))
 
     def __hash__(self):
-        return hash(frozenset(self.__args__))
+        return hash(frozenset(map(_literal_key, self.__args__)))
 
     def __repr__(self):
         return 'typing.Literal[' + ', '.join(repr(a) for a in self.__args__) + ']'
@@ -632,6 +709,9 @@ class _AnnotatedAlias(_GenericAlias, _root=True):
     def copy_with(self, params):
         return _AnnotatedAlias(params[0], self.__metadata__)
 
+    def __reduce__(self):
+        return operator.getitem, (Annotated, (self.__origin__,) + self.__metadata__)
+
     def __repr__(self):
         return "typing.Annotated[{}, {}]".format(_type_repr(self.__origin__),
                                                  ", ".join(repr(a) for a in self.__metadata__))
@@ -645,13 +725,8 @@ class _AnnotatedAlias(_GenericAlias, _root=True):
         return hash((self.__origin__, self.__metadata__))
 
 
-class Annotated:
-    __slots__ = ()
-
-    def __new__(cls, *args, **kwargs):
-        raise TypeError("Type Annotated cannot be instantiated.")
-
-    def __class_getitem__(cls, params):
+@_SpecialForm
+def Annotated(self, params):
         if not isinstance(params, tuple):
             params = (params,)
         if len(params) < 2:
@@ -728,52 +803,142 @@ T_contra = TypeVar('T_contra', contravariant=True)
 CT_co = TypeVar('CT_co', covariant=True, bound=type)
 
 
-class Generic:
-    __slots__ = ()
-    _is_protocol = False
+# Substitution hooks called by the runtime's TypeVar/ParamSpec/TypeVarTuple objects.
+def _typevar_subst(self, arg):
+    arg = _type_check(arg, "Parameters to generic types must be types.")
+    if ((isinstance(arg, _GenericAlias) and arg.__origin__ is Unpack) or
+            (isinstance(arg, _BuiltinGenericAlias) and getattr(arg, '__unpacked__', False))):
+        raise TypeError(f"{arg} is not valid as type argument")
+    return arg
 
-    def __class_getitem__(cls, params):
-        if not isinstance(params, tuple):
-            params = (params,)
-        params = tuple(_type_check(p, "") for p in params)
-        if cls in (Generic, Protocol):
-            if not params:
-                raise TypeError(f"Parameter list to {cls.__qualname__}[...] cannot be empty")
-            if not all(isinstance(p, (TypeVar, ParamSpec, TypeVarTuple)) for p in params):
-                raise TypeError(f"Parameters to {cls.__name__}[...] must all be type variables "
-                                f"or parameter specification variables.")
-            if len(set(params)) != len(params):
-                raise TypeError(f"Parameters to {cls.__name__}[...] must all be unique")
+
+def _typevar_prepare_subst(self, alias, args):
+    index = alias.__parameters__.index(self)
+    if index >= len(args):
+        if not self.has_default():
+            raise TypeError(f"Too few arguments for {alias}")
+        args += (self.__default__,)
+    return args
+
+
+def _paramspec_subst(self, arg):
+    if isinstance(arg, (list, tuple)):
+        return tuple(_type_check(a, "Expected a type.") for a in arg)
+    if not _is_param_expr(arg):
+        raise TypeError(f"Expected a list of types, an ellipsis, ParamSpec, or Concatenate. "
+                        f"Got {arg}")
+    return arg
+
+
+def _paramspec_prepare_subst(self, alias, args):
+    params = alias.__parameters__
+    i = params.index(self)
+    if i == len(args) and self.has_default():
+        args = (*args, self.__default__)
+    if i >= len(args):
+        raise TypeError(f"Too few arguments for {alias}")
+    if len(params) == 1 and not _is_param_expr(args[0]):
+        # PEP 612: Z[int, str] means Z[[int, str]] when P is the only parameter.
+        args = (args,)
+    elif isinstance(args[i], list):
+        args = (*args[:i], tuple(args[i]), *args[i + 1:])
+    return args
+
+
+def _typevartuple_prepare_subst(self, alias, args):
+    params = alias.__parameters__
+    i = params.index(self)
+    if any(isinstance(p, TypeVarTuple) for p in params[i + 1:]):
+        raise TypeError(f"More than one TypeVarTuple parameter in {alias}")
+    left = i
+    right = len(params) - i - 1
+    if left + right > len(args):
+        raise TypeError(f"Too few arguments for {alias}; actual {len(args)}, "
+                        f"expected at least {len(params) - 1}")
+    return (*args[:left], tuple(args[left:len(args) - right]), *args[len(args) - right:])
+
+
+# Generic is the runtime's own class (PEP 695 `class C[T]` bases on it before typing is
+# imported); it calls back into these two functions once typing is loaded.
+from _typing import Generic
+
+
+def _is_unpacked_typevartuple(p):
+    return (isinstance(p, _GenericAlias) and p.__origin__ is Unpack and
+            isinstance(p.__args__[0], TypeVarTuple))
+
+
+def _generic_class_getitem(cls, params):
+    if not isinstance(params, tuple):
+        params = (params,)
+    params = tuple(_type_check(p, "") for p in params)
+    if cls in (Generic, Protocol):
+        # `class C[*Ts]` reaches here with the bare TypeVarTuple (the runtime does not
+        # unpack it first), so bare ones are accepted and unpacked.
+        params = tuple(Unpack[p] if isinstance(p, TypeVarTuple) else p for p in params)
+        if not params:
+            raise TypeError(f"Parameter list to {cls.__qualname__}[...] cannot be empty")
+        if not all(isinstance(p, (TypeVar, ParamSpec)) or _is_unpacked_typevartuple(p)
+                   for p in params):
+            raise TypeError(f"Parameters to {cls.__name__}[...] must all be type variables "
+                            f"or parameter specification variables.")
+        if len(set(params)) != len(params):
+            raise TypeError(f"Parameters to {cls.__name__}[...] must all be unique")
         return _GenericAlias(cls, params)
+    cparams = getattr(cls, '__parameters__', ())
+    for p in cparams:
+        if isinstance(p, ParamSpec):
+            params = _paramspec_prepare_subst(p, cls, params)
+    if any(isinstance(p, TypeVarTuple) for p in cparams):
+        if len(params) < len(cparams) - 1:
+            raise TypeError(f"Too few arguments for {cls}; actual {len(params)}, "
+                            f"expected at least {len(cparams) - 1}")
+    else:
+        expected = len(cparams)
+        if not expected:
+            raise TypeError(f"{cls} is not a generic class")
+        actual = len(params)
+        if actual < expected and cparams[actual].has_default():
+            params = params + tuple(p.__default__ for p in cparams[actual:])
+        elif actual != expected:
+            if actual < expected:
+                expected -= sum(p.has_default() for p in cparams)
+                expect_val = f"at least {expected}"
+            else:
+                expect_val = expected
+            raise TypeError(f"Too {'many' if actual > expected else 'few'} arguments"
+                            f" for {cls}; actual {actual}, expected {expect_val}")
+    return _GenericAlias(cls, params)
 
-    def __init_subclass__(cls, *args, **kwargs):
-        super().__init_subclass__(*args, **kwargs)
-        tvars = []
-        if '__orig_bases__' in cls.__dict__:
-            error = Generic in cls.__orig_bases__
-        else:
-            error = (Generic in cls.__bases__ and cls.__name__ != 'Protocol' and
-                     type(cls) is not _TypedDictMeta)
-        if error:
-            raise TypeError("Cannot inherit from plain Generic")
-        if '__orig_bases__' in cls.__dict__:
-            tvars = _collect_parameters(cls.__orig_bases__)
-            gvars = None
-            for base in cls.__orig_bases__:
-                if isinstance(base, _GenericAlias) and base.__origin__ is Generic:
-                    if gvars is not None:
-                        raise TypeError("Cannot inherit from Generic[...] multiple times.")
-                    gvars = base.__parameters__
-            if gvars is not None:
-                tvarset = set(tvars)
-                gvarset = set(gvars)
-                if not tvarset <= gvarset:
-                    s_vars = ', '.join(str(t) for t in tvars if t not in gvarset)
-                    s_args = ', '.join(str(g) for g in gvars)
-                    raise TypeError(f"Some type variables ({s_vars}) are"
-                                    f" not listed in Generic[{s_args}]")
-                tvars = gvars
-        cls.__parameters__ = tuple(tvars)
+
+def _generic_init_subclass(cls, *args, **kwargs):
+    super(Generic, cls).__init_subclass__(*args, **kwargs)
+    tvars = []
+    if '__orig_bases__' in cls.__dict__:
+        error = Generic in cls.__orig_bases__
+    else:
+        error = (Generic in cls.__bases__ and cls.__name__ != 'Protocol' and
+                 type(cls) is not _TypedDictMeta)
+    if error:
+        raise TypeError("Cannot inherit from plain Generic")
+    if '__orig_bases__' in cls.__dict__:
+        tvars = _collect_parameters(cls.__orig_bases__)
+        gvars = None
+        for base in cls.__orig_bases__:
+            if isinstance(base, _GenericAlias) and base.__origin__ is Generic:
+                if gvars is not None:
+                    raise TypeError("Cannot inherit from Generic[...] multiple times.")
+                gvars = base.__parameters__
+        if gvars is not None:
+            tvarset = set(tvars)
+            gvarset = set(gvars)
+            if not tvarset <= gvarset:
+                s_vars = ', '.join(str(t) for t in tvars if t not in gvarset)
+                s_args = ', '.join(str(g) for g in gvars)
+                raise TypeError(f"Some type variables ({s_vars}) are"
+                                f" not listed in Generic[{s_args}]")
+            tvars = gvars
+    cls.__parameters__ = tuple(tvars)
 
 
 class _ProtocolMeta(type(collections.abc.Iterable)):
@@ -785,7 +950,11 @@ class _ProtocolMeta(type(collections.abc.Iterable)):
         if not getattr(cls, '_is_runtime_protocol', False):
             raise TypeError("Instance and class checks can only be used with "
                             "@runtime_checkable protocols")
-        if super().__instancecheck__(instance):
+        if any(not callable(getattr(cls, a, None)) for a in _get_protocol_attrs(cls)):
+            # issubclass() refuses data protocols, so check the nominal relation directly.
+            if type.__instancecheck__(cls, instance):
+                return True
+        elif super().__instancecheck__(instance):
             return True
         for attr in _get_protocol_attrs(cls):
             try:
@@ -803,7 +972,14 @@ class _ProtocolMeta(type(collections.abc.Iterable)):
             raise TypeError("Instance and class checks can only be used with "
                             "@runtime_checkable protocols")
         if getattr(cls, '_is_protocol', False):
-            for attr in _get_protocol_attrs(cls):
+            if not isinstance(other, type):
+                raise TypeError('issubclass() arg 1 must be a class')
+            attrs = _get_protocol_attrs(cls)
+            non_method = sorted(a for a in attrs if not callable(getattr(cls, a, None)))
+            if non_method:
+                raise TypeError("Protocols with non-method members don't support issubclass()."
+                                f" Non-method members: {str(non_method)[1:-1]}.")
+            for attr in attrs:
                 for base in other.__mro__:
                     if attr in base.__dict__:
                         if base.__dict__[attr] is None:
@@ -848,6 +1024,25 @@ class Protocol(Generic, metaclass=_ProtocolMeta):
         if not cls.__dict__.get('_is_protocol', False):
             cls._is_protocol = any(b is Protocol for b in cls.__bases__)
         cls.__protocol_attrs__ = _get_protocol_attrs(cls)
+        if cls._is_protocol and cls.__init__ is Protocol.__init__:
+            cls.__init__ = _protocol_init
+
+
+def _protocol_init(self, *args, **kwargs):
+    cls = type(self)
+    if cls._is_protocol:
+        raise TypeError('Protocols cannot be instantiated')
+    if cls.__init__ is not _protocol_init:
+        return
+    # A concrete subclass inherited the guard: find the real __init__ once and install it.
+    for base in cls.__mro__:
+        init = base.__dict__.get('__init__', _protocol_init)
+        if init is not _protocol_init:
+            cls.__init__ = init
+            break
+    else:
+        cls.__init__ = object.__init__
+    cls.__init__(self, *args, **kwargs)
 
 
 def runtime_checkable(cls):
@@ -905,7 +1100,8 @@ def get_args(tp):
         return (tp.__origin__,) + tp.__metadata__
     if isinstance(tp, (_GenericAlias, _BuiltinGenericAlias)):
         res = tp.__args__
-        if isinstance(tp, _CallableGenericAlias) and res[0] is not Ellipsis:
+        if (isinstance(tp, _CallableGenericAlias) and
+                not (len(res) == 2 and _is_param_expr(res[0]))):
             res = (list(res[:-1]), res[-1])
         return res
     if isinstance(tp, UnionType):
@@ -1176,24 +1372,40 @@ class _TypedDictMeta(type):
         for base in bases:
             if type(base) is not _TypedDictMeta and base is not Generic:
                 raise TypeError('cannot inherit from both a TypedDict type and a non-TypedDict base class')
-        tp_dict = type.__new__(_TypedDictMeta, name, (dict,), ns)
+        generic_base = (Generic,) if any(b is Generic for b in bases) else ()
+        tp_dict = type.__new__(_TypedDictMeta, name, (*generic_base, dict), ns)
         annotations = {}
         own_annotations = ns.get('__annotations__', {})
         required_keys = set()
         optional_keys = set()
+        readonly_keys = set()
+        mutable_keys = set()
         for base in bases:
             annotations.update(base.__dict__.get('__annotations__', {}))
             required_keys.update(base.__dict__.get('__required_keys__', ()))
             optional_keys.update(base.__dict__.get('__optional_keys__', ()))
+            readonly_keys.update(base.__dict__.get('__readonly_keys__', ()))
+            mutable_keys.update(base.__dict__.get('__mutable_keys__', ()))
         annotations.update(own_annotations)
         for annotation_key, annotation_type in own_annotations.items():
-            origin = get_origin(annotation_type)
-            if origin is Required:
+            quals = set()
+            t = annotation_type
+            while get_origin(t) in (Required, NotRequired, ReadOnly, Annotated):
+                o = get_origin(t)
+                quals.add(o)
+                t = t.__origin__ if o is Annotated else t.__args__[0]
+            if Required in quals:
                 is_required = True
-            elif origin is NotRequired:
+            elif NotRequired in quals:
                 is_required = False
             else:
                 is_required = total
+            if ReadOnly in quals:
+                readonly_keys.add(annotation_key)
+                mutable_keys.discard(annotation_key)
+            else:
+                mutable_keys.add(annotation_key)
+                readonly_keys.discard(annotation_key)
             if is_required:
                 required_keys.add(annotation_key)
                 optional_keys.discard(annotation_key)
@@ -1203,8 +1415,8 @@ class _TypedDictMeta(type):
         tp_dict.__annotations__ = annotations
         tp_dict.__required_keys__ = frozenset(required_keys)
         tp_dict.__optional_keys__ = frozenset(optional_keys)
-        tp_dict.__readonly_keys__ = frozenset()
-        tp_dict.__mutable_keys__ = frozenset(annotations)
+        tp_dict.__readonly_keys__ = frozenset(readonly_keys)
+        tp_dict.__mutable_keys__ = frozenset(mutable_keys)
         tp_dict.__total__ = total
         return tp_dict
 
