@@ -14,7 +14,9 @@ try:
     locale.atoi('x')
 except ValueError as e:
     print('ValueError:', e)
-print(locale.strcoll('a', 'b'), locale.strcoll('b', 'a'), locale.strcoll('a', 'a'), locale.strxfrm('abc'))
+# strcoll's magnitude is libc's (it differs under the sanitizers' interceptors): compare signs.
+sign = lambda x: (x > 0) - (x < 0)
+print(sign(locale.strcoll('a', 'b')), sign(locale.strcoll('b', 'a')), locale.strcoll('a', 'a'), locale.strxfrm('abc'))
 for name in ['de', 'de_DE', 'de_DE.utf8', 'de_DE.UTF-8', 'en_US', 'en_us.iso88591', 'fr_FR@euro', 'ca_ES@valencia', 'sr_RS@latin',
              'ja_JP.eucjp', 'C', 'POSIX', 'c.utf8', 'zh_CN.gb2312', 'pt_br', 'xx_YY', 'de_DE.latin-1', 'de_DE.ISO-8859-15@euro', 'uk_ua.koi8u',
              'en_US:UTF-8', 'iw', 'no_NO', 'english', 'univ', 'de_DE@euro']:
