@@ -13,4 +13,9 @@ int _KrSignal_Check(void);
 
 /* In a child after fork(): the watcher thread did not survive, so forget it. */
 void _KrSignal_AfterFork(void);
+
+#include <signal.h>
+/* Signal numbers from an iterable into *set (ValueError "signal number N out of range
+ * [1; 64]" as signal.pthread_sigmask words it). 0, or -1 with an exception set. */
+int _KrSignal_FillSigset(PyObject *iterable, sigset_t *set);
 #endif

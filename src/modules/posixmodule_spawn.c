@@ -2,6 +2,7 @@
  * (argument lists, environment, file actions and attribute flags) and forkpty. */
 #include "Python.h"
 #include "posixmodule.h"
+#include "internal/pycore_signal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -250,31 +251,6 @@ done:
     return rc;
 }
 
-/* Signal numbers from an iterable, with the range check of signal.pthread_sigmask. */
-static int sigset_converter(PyObject *iterable, sigset_t *set)
-{
-    sigemptyset(set);
-    PyObject *it = PyObject_GetIter(iterable);
-    if (it == NULL)
-        return -1;
-    PyObject *item;
-    while ((item = PyIter_Next(it)) != NULL) {
-        int overflow = 0;
-        long signum = PyLong_AsLongAndOverflow(item, &overflow);
-        Py_DECREF(item);
-        if (signum <= 0 || signum >= NSIG) {
-            if (overflow || signum != -1 || !PyErr_Occurred())
-                PyErr_Format(PyExc_ValueError, "signal number %ld out of range [1; %d]", signum,
-                             NSIG - 1);
-            Py_DECREF(it);
-            return -1;
-        }
-        sigaddset(set, (int)signum);
-    }
-    Py_DECREF(it);
-    return PyErr_Occurred() ? -1 : 0;
-}
-
 typedef struct {
     PyObject *setpgroup, *setsigmask, *setsigdef, *scheduler;
     int resetids, setsid;
@@ -300,13 +276,13 @@ static int set_attributes(spawn_args *a, const spawn_flags *f)
         flags |= POSIX_SPAWN_SETSID;
     sigset_t set;
     if (f->setsigmask != NULL) {
-        if (sigset_converter(f->setsigmask, &set) < 0 ||
+        if (_KrSignal_FillSigset(f->setsigmask, &set) < 0 ||
             check_rc(posix_spawnattr_setsigmask(&a->attr, &set)) < 0)
             return -1;
         flags |= POSIX_SPAWN_SETSIGMASK;
     }
     if (f->setsigdef != NULL) {
-        if (sigset_converter(f->setsigdef, &set) < 0 ||
+        if (_KrSignal_FillSigset(f->setsigdef, &set) < 0 ||
             check_rc(posix_spawnattr_setsigdefault(&a->attr, &set)) < 0)
             return -1;
         flags |= POSIX_SPAWN_SETSIGDEF;

@@ -472,7 +472,9 @@ static PyObject *sig_getitimer(PyObject *m, PyObject *arg)
     return itimer_tuple(&v);
 }
 
-static int fill_sigset(PyObject *iterable, sigset_t *set)
+/* Signal numbers from an iterable into *set, with the range check of
+ * signal.pthread_sigmask (also used by os.posix_spawn). */
+int _KrSignal_FillSigset(PyObject *iterable, sigset_t *set)
 {
     sigemptyset(set);
     PyObject *it = PyObject_GetIter(iterable);
@@ -523,7 +525,7 @@ static PyObject *sig_pthread_sigmask(PyObject *m, PyObject *const *args, Py_ssiz
     if (how == -1 && PyErr_Occurred())
         return NULL;
     sigset_t set, old;
-    if (fill_sigset(args[1], &set) < 0)
+    if (_KrSignal_FillSigset(args[1], &set) < 0)
         return NULL;
     int rc = pthread_sigmask(how, &set, &old);
     if (rc != 0) {
@@ -623,7 +625,7 @@ static int after_eintr(void)
 static PyObject *sig_sigwait(PyObject *m, PyObject *arg)
 {
     sigset_t set;
-    if (fill_sigset(arg, &set) < 0)
+    if (_KrSignal_FillSigset(arg, &set) < 0)
         return NULL;
     int err, signum = 0;
     Py_BEGIN_ALLOW_THREADS
@@ -639,7 +641,7 @@ static PyObject *sig_sigwait(PyObject *m, PyObject *arg)
 static PyObject *sig_sigwaitinfo(PyObject *m, PyObject *arg)
 {
     sigset_t set;
-    if (fill_sigset(arg, &set) < 0)
+    if (_KrSignal_FillSigset(arg, &set) < 0)
         return NULL;
     siginfo_t si;
     int r, saved;
@@ -707,7 +709,7 @@ static PyObject *sig_sigtimedwait(PyObject *m, PyObject *const *args, Py_ssize_t
         return NULL;
     sigset_t set;
     long long timeout;
-    if (fill_sigset(args[0], &set) < 0 || timeout_ns(args[1], &timeout) < 0)
+    if (_KrSignal_FillSigset(args[0], &set) < 0 || timeout_ns(args[1], &timeout) < 0)
         return NULL;
     if (timeout < 0) {
         PyErr_SetString(PyExc_ValueError, "timeout must be non-negative");
