@@ -804,6 +804,11 @@ CT_co = TypeVar('CT_co', covariant=True, bound=type)
 
 
 # Substitution hooks called by the runtime's TypeVar/ParamSpec/TypeVarTuple objects.
+def _make_union(left, right):
+    """TypeVar.__or__ and friends (called from C): typing.Union[left, right]."""
+    return Union[left, right]
+
+
 def _typevar_subst(self, arg):
     arg = _type_check(arg, "Parameters to generic types must be types.")
     if ((isinstance(arg, _GenericAlias) and arg.__origin__ is Unpack) or

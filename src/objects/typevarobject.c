@@ -230,6 +230,16 @@ static PyObject *typevar_mro_entries(PyObject *self, PyObject *bases)
 
 static PyObject *typevar_or(PyObject *self, PyObject *other)
 {
+    /* T | X is typing.Union[T, X], built by typing (as CPython does); a TypeVarTuple
+     * shares the number methods but takes no part in unions. */
+    if (Py_IS_TYPE(self, &_PyTypeVarTuple_Type) || Py_IS_TYPE(other, &_PyTypeVarTuple_Type))
+        Py_RETURN_NOTIMPLEMENTED;
+    PyObject *args[2] = {self, other};
+    return call_typing("_make_union", args, 2);
+}
+
+static PyObject *typealias_or(PyObject *self, PyObject *other)
+{
     return _Py_union_type_or(self, other);
 }
 
@@ -844,7 +854,7 @@ static PyMethodDef typealias_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyNumberMethods typealias_as_number = {.nb_or = typevar_or};
+static PyNumberMethods typealias_as_number = {.nb_or = typealias_or};
 
 PyTypeObject _PyTypeAlias_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
