@@ -60,24 +60,23 @@ def bisect_left(a=_NO, x=_NO, lo=0, hi=None, *, key=None):
     return lo
 
 
+def _insort(name, search, a, x, lo, hi, key):
+    _bounds(name, a, x, lo, hi)
+    if key is None:
+        lo = search(a, x, lo, hi)
+    else:
+        lo = search(a, key(x), lo, hi, key=key)
+    a.insert(lo, x)
+
+
 def insort_right(a=_NO, x=_NO, lo=0, hi=None, *, key=None):
     """Insert item x in list a, and keep it sorted assuming a is sorted; after equal items."""
-    _bounds('insort_right', a, x, lo, hi)
-    if key is None:
-        lo = bisect_right(a, x, lo, hi)
-    else:
-        lo = bisect_right(a, key(x), lo, hi, key=key)
-    a.insert(lo, x)
+    _insort('insort_right', bisect_right, a, x, lo, hi, key)
 
 
 def insort_left(a=_NO, x=_NO, lo=0, hi=None, *, key=None):
     """Insert item x in list a, and keep it sorted assuming a is sorted; before equal items."""
-    _bounds('insort_left', a, x, lo, hi)
-    if key is None:
-        lo = bisect_left(a, x, lo, hi)
-    else:
-        lo = bisect_left(a, key(x), lo, hi, key=key)
-    a.insert(lo, x)
+    _insort('insort_left', bisect_left, a, x, lo, hi, key)
 
 
 bisect = bisect_right

@@ -496,6 +496,8 @@ _OPEN = frozenset('([{')
 _CLOSE = frozenset(')]}')
 _DIGITS = frozenset('0123456789')
 _HEXDIGITS = frozenset('0123456789abcdefABCDEF')
+_OCTDIGITS = frozenset('01234567')
+_BINDIGITS = frozenset('01')
 
 _OPERATORS = (r'\*\*=|//=|>>=|<<=|\.\.\.|!=|%=|&=|\*\*|\*=|\+=|-=|->|//|/=|:=|<<'
               r'|<=|<>|==|>=|>>|@=|\^=|\|=|[-+*/%&|^~<>=.,:;@()\[\]{}!]')
@@ -1150,9 +1152,9 @@ def _scan_number(s, i):
         if c in 'xX':
             return _radix(s, i + 2, _HEXDIGITS, 'hexadecimal', False)
         if c in 'oO':
-            return _radix(s, i + 2, frozenset('01234567'), 'octal', True)
+            return _radix(s, i + 2, _OCTDIGITS, 'octal', True)
         if c in 'bB':
-            return _radix(s, i + 2, frozenset('01'), 'binary', True)
+            return _radix(s, i + 2, _BINDIGITS, 'binary', True)
         j = i + 1
         while True:
             if s[j] == '_':
@@ -1164,22 +1166,11 @@ def _scan_number(s, i):
             j += 1
         if s[j] in _DIGITS:
             j = _decimal_tail(s, j)
-        c = s[j]
-        if c == '.':
-            return _fraction(s, j + 1)
-        if c in 'eE':
-            return _exponent(s, j)
-        if c in 'jJ':
-            return j + 1
-        return j
-    j = _decimal_tail(s, i)
+    else:
+        j = _decimal_tail(s, i)
     if s[j] == '.':
         return _fraction(s, j + 1)
-    if s[j] in 'eE':
-        return _exponent(s, j)
-    if s[j] in 'jJ':
-        return j + 1
-    return j
+    return _exponent_or_imaginary(s, j)
 
 
 def _decimal_tail(s, j):
@@ -1196,6 +1187,11 @@ def _decimal_tail(s, j):
 def _fraction(s, j):
     if s[j] in _DIGITS:
         j = _decimal_tail(s, j)
+    return _exponent_or_imaginary(s, j)
+
+
+def _exponent_or_imaginary(s, j):
+    """End of a decimal number whose digits end at j: an exponent, a 'j' suffix, or j."""
     if s[j] in 'eE':
         return _exponent(s, j)
     if s[j] in 'jJ':

@@ -408,6 +408,26 @@ _allowed_names = {'return_value', '_mock_return_value', 'side_effect', '_mock_si
 
 # ---- mocks ------------------------------------------------------------------------------------
 
+def _delegated_property(attr):
+    """A mock attribute kept as '_mock_<attr>' in the instance dict, or read from and
+    written to the _mock_delegate an autospecced function copies it onto."""
+    key = '_mock_' + attr
+
+    def get(self):
+        delegate = self.__dict__.get('_mock_delegate')
+        if delegate is None:
+            return self.__dict__[key]
+        return getattr(delegate, attr)
+
+    def set(self, value):
+        delegate = self.__dict__.get('_mock_delegate')
+        if delegate is None:
+            self.__dict__[key] = value
+        else:
+            setattr(delegate, attr, value)
+    return property(get, set)
+
+
 class NonCallableMock(Base):
     """A mock that is not callable (base of all mocks)."""
 
@@ -523,31 +543,11 @@ class NonCallableMock(Base):
             return type(self)
         return self._spec_class
 
-    def _prop(attr):
-        # An autospecced function copies these onto itself (its
-        # _mock_delegate); the mock then reads and writes them there.
-        key = '_mock_' + attr
-
-        def get(self):
-            delegate = self.__dict__.get('_mock_delegate')
-            if delegate is None:
-                return self.__dict__[key]
-            return getattr(delegate, attr)
-
-        def set(self, value):
-            delegate = self.__dict__.get('_mock_delegate')
-            if delegate is None:
-                self.__dict__[key] = value
-            else:
-                setattr(delegate, attr, value)
-        return property(get, set)
-
-    called = _prop('called')
-    call_count = _prop('call_count')
-    call_args = _prop('call_args')
-    call_args_list = _prop('call_args_list')
-    mock_calls = _prop('mock_calls')
-    del _prop
+    called = _delegated_property('called')
+    call_count = _delegated_property('call_count')
+    call_args = _delegated_property('call_args')
+    call_args_list = _delegated_property('call_args_list')
+    mock_calls = _delegated_property('mock_calls')
 
     def __get_side_effect(self):
         delegated = self._mock_delegate
@@ -1928,27 +1928,9 @@ class AsyncMockMixin(Base):
         d['__kwdefaults__'] = {}
         d['__annotations__'] = None
 
-    def _await_prop(attr):
-        key = '_mock_' + attr
-
-        def get(self):
-            delegate = self.__dict__.get('_mock_delegate')
-            if delegate is None:
-                return self.__dict__[key]
-            return getattr(delegate, attr)
-
-        def set(self, value):
-            delegate = self.__dict__.get('_mock_delegate')
-            if delegate is None:
-                self.__dict__[key] = value
-            else:
-                setattr(delegate, attr, value)
-        return property(get, set)
-
-    await_count = _await_prop('await_count')
-    await_args = _await_prop('await_args')
-    await_args_list = _await_prop('await_args_list')
-    del _await_prop
+    await_count = _delegated_property('await_count')
+    await_args = _delegated_property('await_args')
+    await_args_list = _delegated_property('await_args_list')
 
     async def _execute_mock_call(self, /, *args, **kwargs):
         # The call is counted when made, the await only when awaited.

@@ -15,6 +15,7 @@
 #include "Python.h"
 #include "internal/pycore_freelist.h"
 #include "internal/pycore_gc.h"
+#include "internal/pycore_object.h"
 #include "internal/pycore_dict.h"
 
 #include <stdlib.h>
@@ -48,11 +49,17 @@ static void gc_list_append(PyGC_Head *node, PyGC_Head *list)
     list->_gc_prev = (uintptr_t)node;
 }
 
-static void gc_list_move(PyGC_Head *node, PyGC_Head *list)
+/* Takes a tracked object out of its generation list (its own links are left stale). */
+static inline void gc_unlink(PyGC_Head *g)
 {
-    PyGC_Head *prev = gc_prev(node), *next = gc_next(node);
+    PyGC_Head *prev = gc_prev(g), *next = gc_next(g);
     gc_set_next(prev, next);
     gc_set_prev(next, prev);
+}
+
+static void gc_list_move(PyGC_Head *node, PyGC_Head *list)
+{
+    gc_unlink(node);
     gc_list_append(node, list);
 }
 
@@ -160,15 +167,6 @@ static inline PyGC_Head *gc_alloc(size_t basicsize)
     return g;
 }
 
-/* PyObject_Init without the call: the type's reference for heap types, refcount 1. */
-static inline void gc_init_header(PyObject *op, PyTypeObject *tp)
-{
-    Py_SET_TYPE(op, tp);
-    if (tp->tp_flags & Py_TPFLAGS_HEAPTYPE)
-        Py_INCREF(tp);
-    op->ob_refcnt = 1;
-}
-
 PyObject *_PyObject_GC_Alloc(size_t basicsize)
 {
     PyGC_Head *g = gc_alloc(basicsize);
@@ -181,7 +179,7 @@ PyObject *_PyObject_GC_New(PyTypeObject *tp)
     if (g == NULL)
         return NULL;
     PyObject *op = _Py_FROM_GC(g);
-    gc_init_header(op, tp);
+    _PyObject_Init(op, tp);
     return op;
 }
 
@@ -202,8 +200,7 @@ PyVarObject *_PyObject_GC_NewVar(PyTypeObject *tp, Py_ssize_t nitems)
     if (g == NULL)
         return NULL;
     PyVarObject *op = (PyVarObject *)_Py_FROM_GC(g);
-    Py_SET_SIZE(op, nitems);
-    gc_init_header((PyObject *)op, tp);
+    _PyObject_InitVar(op, tp, nitems);
     return op;
 }
 
@@ -260,9 +257,7 @@ void PyObject_GC_UnTrack(void *op_raw)
     PyGC_Head *g = _Py_AS_GC((PyObject *)op_raw);
     if (g->_gc_next == 0)
         return;
-    PyGC_Head *prev = gc_prev(g), *next = gc_next(g);
-    gc_set_next(prev, next);
-    gc_set_prev(next, prev);
+    gc_unlink(g);
     g->_gc_next = 0;
     g->_gc_prev &= KR_GC_PREV_KEEP;
 }
@@ -270,14 +265,10 @@ void PyObject_GC_UnTrack(void *op_raw)
 void PyObject_GC_Del(void *op_raw)
 {
     PyGC_Head *g = _Py_AS_GC((PyObject *)op_raw);
-    uintptr_t prev = g->_gc_prev;
-    if (Py_UNLIKELY(g->_gc_next != 0)) {
-        PyGC_Head *p = (PyGC_Head *)(prev & KR_GC_PREV_MASK), *next = gc_next(g);
-        gc_set_next(p, next);
-        gc_set_prev(next, p);
-    }
+    if (Py_UNLIKELY(g->_gc_next != 0))
+        gc_unlink(g);
     PyThreadState *ts = _PyThreadState_GET();
-    if (Py_LIKELY(ts != NULL) && !(prev & KR_GC_PREV_UNCOUNTED)) {
+    if (Py_LIKELY(ts != NULL) && !(g->_gc_prev & KR_GC_PREV_UNCOUNTED)) {
         struct _gc_runtime_state *st = &ts->interp->gc;
         if (st->generations[0].count > 0)
             st->generations[0].count--;

@@ -1,21 +1,17 @@
 /* Allocation and initialisation of objects of non-GC types. GC-aware allocation lives in
  * gc.c; both end in PyObject_Init, which sets the header every object starts with. */
 #include "Python.h"
+#include "internal/pycore_object.h"
 
 PyObject *PyObject_Init(PyObject *op, PyTypeObject *tp)
 {
-    Py_SET_TYPE(op, tp);
-    /* Instances keep their class alive; static types are immortal anyway. */
-    if (tp->tp_flags & Py_TPFLAGS_HEAPTYPE)
-        Py_INCREF(tp);
-    op->ob_refcnt = 1;
+    _PyObject_Init(op, tp);
     return op;
 }
 
 PyVarObject *PyObject_InitVar(PyVarObject *op, PyTypeObject *tp, Py_ssize_t size)
 {
-    Py_SET_SIZE(op, size);
-    PyObject_Init((PyObject *)op, tp);
+    _PyObject_InitVar(op, tp, size);
     return op;
 }
 

@@ -280,14 +280,10 @@ static Py_NO_INLINE void *pool_alloc_slow(struct _obmalloc_state *st, unsigned i
     return bp;
 }
 
-static inline void *pool_alloc(struct _obmalloc_state *st, size_t nbytes)
+/* A block from a used pool (one with a free block), refilling its free list when that
+ * was the last one. */
+static inline void *pool_take(struct _obmalloc_state *st, kr_poolp pool)
 {
-    unsigned int szidx = (unsigned int)((nbytes - 1) >> KR_ALIGNMENT_SHIFT);
-    kr_poolp head = &st->usedpools[szidx];
-    kr_poolp pool = head->nextpool;
-    /* NULL only before the first allocation initialised the rings. */
-    if (Py_UNLIKELY(pool == head || pool == NULL))
-        return pool_alloc_slow(st, szidx);
     kr_block *bp = pool->freeblock;
     kr_block *next = *(kr_block **)bp;
     pool->freeblock = next;
@@ -296,6 +292,17 @@ static inline void *pool_alloc(struct _obmalloc_state *st, size_t nbytes)
     if (Py_UNLIKELY(next == NULL))
         pool_refill(pool);
     return bp;
+}
+
+static inline void *pool_alloc(struct _obmalloc_state *st, size_t nbytes)
+{
+    unsigned int szidx = (unsigned int)((nbytes - 1) >> KR_ALIGNMENT_SHIFT);
+    kr_poolp head = &st->usedpools[szidx];
+    kr_poolp pool = head->nextpool;
+    /* NULL only before the first allocation initialised the rings. */
+    if (Py_UNLIKELY(pool == head || pool == NULL))
+        return pool_alloc_slow(st, szidx);
+    return pool_take(st, pool);
 }
 
 /* A block went back to a pool that was full (it rejoins its size class's ring) or that
@@ -416,16 +423,8 @@ void *PyObject_Malloc(size_t n)
         kr_poolp head = &st->usedpools[(n - 1) >> KR_ALIGNMENT_SHIFT];
         kr_poolp pool = head->nextpool;
         /* NULL only before the first allocation initialised the rings. */
-        if (Py_LIKELY(pool != head && pool != NULL)) {
-            kr_block *bp = pool->freeblock;
-            kr_block *next = *(kr_block **)bp;
-            pool->freeblock = next;
-            pool->ref_count++;
-            st->raw_allocated_blocks++;
-            if (Py_UNLIKELY(next == NULL))
-                pool_refill(pool);
-            return bp;
-        }
+        if (Py_LIKELY(pool != head && pool != NULL))
+            return pool_take(st, pool);
     }
 #endif
     return object_malloc_slow(n);

@@ -3,6 +3,7 @@
  * type object are in float_methods.c. */
 #include "Python.h"
 #include "internal/pycore_inithooks.h"
+#include "internal/pycore_intops.h"
 #include <math.h>
 #include <float.h>
 
@@ -640,39 +641,18 @@ PyObject *PyFloat_GetInfo(void)
  * result, saving an allocation. */
 PyObject *_KrNumber_BinaryOpFast(PyObject *lhs, PyObject *rhs, int oparg)
 {
-    int op = oparg >= 13 ? oparg - 13 : oparg; /* in-place variants mirror NB_ADD..NB_XOR */
+    int op = oparg >= NB_INPLACE_ADD ? oparg - NB_INPLACE_ADD : oparg;
     PyTypeObject *lt = Py_TYPE(lhs), *rt = Py_TYPE(rhs);
     if (lt == &PyLong_Type && rt == &PyLong_Type) {
         PyLongObject *a = (PyLongObject *)lhs, *b = (PyLongObject *)rhs;
         if (!_PyLong_IsCompact(a) || !_PyLong_IsCompact(b))
             return NULL;
-        int64_t x = _PyLong_CompactValue(a), y = _PyLong_CompactValue(b);
-        switch (op) {
-        case 0: return PyLong_FromLongLong(x + y);
-        case 10: return PyLong_FromLongLong(x - y);
-        case 5: return PyLong_FromLongLong(x * y);
-        case 1: return PyLong_FromLongLong(x & y);
-        case 7: return PyLong_FromLongLong(x | y);
-        case 12: return PyLong_FromLongLong(x ^ y);
-        case 2:
-        case 6:
-            if (y == 0)
-                return NULL;
-            {
-                int64_t q = x / y, m = x % y;
-                if (m && ((m < 0) != (y < 0))) {
-                    m += y;
-                    q--;
-                }
-                return PyLong_FromLongLong(op == 2 ? q : m);
-            }
-        case 11:
-            if (y == 0)
-                return NULL;
+        int64_t x = _PyLong_CompactValue(a), y = _PyLong_CompactValue(b), r;
+        if (_KrLong_CompactBinop(x, y, op, &r) == 0)
+            return PyLong_FromLongLong(r);
+        if (op == NB_TRUE_DIVIDE && y != 0)
             return PyFloat_FromDouble((double)x / (double)y);
-        default:
-            return NULL;
-        }
+        return NULL;
     }
     double x, y;
     if (lt == &PyFloat_Type)

@@ -34,7 +34,7 @@ void _PyFrameObject_TakeFrame(PyFrameObject *f, _PyInterpreterFrame *frame)
         Py_CLEAR(frame->f_funcobj);
         return;
     }
-    memcpy(copy, frame, size);
+    _PyFrame_Copy(frame, copy);
     Py_INCREF(copy->f_code);
     copy->owner = FRAME_OWNED_BY_FRAME_OBJECT;
     copy->frame_obj = NULL;

@@ -10,6 +10,7 @@
 #include "ceval_macros.h"
 #include "internal/pycore_dict.h"
 #include "internal/pycore_iterators.h"
+#include "internal/pycore_intops.h"
 #include "../objects/dict_internal.h"
 
 /* Helpers from ceval_helpers.c */
@@ -2989,6 +2990,22 @@ dispatch_opcode:
         goto start_frame;
     }
 
+    /* Replaces the two int operands with the result r (compact values, so r fits). */
+#define KR_BINARY_INT_RESULT(r)                                            \
+    do {                                                                   \
+        PyObject *res_;                                                    \
+        if ((r) >= -_PY_NSMALLNEGINTS && (r) < _PY_NSMALLPOSINTS)          \
+            res_ = _PyLong_GetSmallInt((int)(r));                          \
+        else if ((res_ = PyLong_FromLongLong(r)) == NULL)                  \
+            goto error;                                                    \
+        next_instr += 1;                                                   \
+        STACK_SHRINK(1);                                                   \
+        Py_DECREF(rhs);                                                    \
+        Py_DECREF(lhs);                                                    \
+        SET_TOP(res_);                                                     \
+        DISPATCH();                                                        \
+    } while (0)
+
     TARGET(BINARY_OP_ADD_INT)
     TARGET(BINARY_OP_SUBTRACT_INT)
     TARGET(BINARY_OP_MULTIPLY_INT)
@@ -3003,21 +3020,24 @@ dispatch_opcode:
         int64_t b = _PyLong_CompactValue((PyLongObject *)rhs);
         int64_t r = opcode == BINARY_OP_ADD_INT ? a + b
                     : opcode == BINARY_OP_SUBTRACT_INT ? a - b : a * b;
-        PyObject *res;
-        if (r >= -_PY_NSMALLNEGINTS && r < _PY_NSMALLPOSINTS)
-            res = _PyLong_GetSmallInt((int)r);
-        else {
-            res = PyLong_FromLongLong(r);
-            if (res == NULL)
-                goto error;
-        }
-        next_instr += 1;
-        STACK_SHRINK(1);
-        Py_DECREF(rhs);
-        Py_DECREF(lhs);
-        SET_TOP(res);
-        DISPATCH();
+        KR_BINARY_INT_RESULT(r);
     }
+
+    TARGET(BINARY_OP_INT_OTHER)
+    {
+        PyObject *rhs = TOP();
+        PyObject *lhs = SECOND();
+        KR_DEOPT_IF(!PyLong_CheckExact(lhs) || !PyLong_CheckExact(rhs), BINARY_OP);
+        if (!_PyLong_IsCompact((PyLongObject *)lhs) || !_PyLong_IsCompact((PyLongObject *)rhs))
+            goto generic_BINARY_OP;
+        int64_t r;
+        if (_KrLong_CompactBinop(_PyLong_CompactValue((PyLongObject *)lhs),
+                                 _PyLong_CompactValue((PyLongObject *)rhs),
+                                 oparg >= NB_INPLACE_ADD ? oparg - NB_INPLACE_ADD : oparg, &r) < 0)
+            goto generic_BINARY_OP; /* it raises the errors: zero division, negative shift */
+        KR_BINARY_INT_RESULT(r);
+    }
+#undef KR_BINARY_INT_RESULT
 
     TARGET(BINARY_OP_ADD_FLOAT)
     TARGET(BINARY_OP_SUBTRACT_FLOAT)
@@ -3035,57 +3055,6 @@ dispatch_opcode:
         if (res == NULL)
             goto error;
         PUSH(res);
-        DISPATCH();
-    }
-
-    TARGET(BINARY_OP_INT_OTHER)
-    {
-        PyObject *rhs = TOP();
-        PyObject *lhs = SECOND();
-        KR_DEOPT_IF(!PyLong_CheckExact(lhs) || !PyLong_CheckExact(rhs), BINARY_OP);
-        if (!_PyLong_IsCompact((PyLongObject *)lhs) || !_PyLong_IsCompact((PyLongObject *)rhs))
-            goto generic_BINARY_OP;
-        int64_t a = _PyLong_CompactValue((PyLongObject *)lhs);
-        int64_t b = _PyLong_CompactValue((PyLongObject *)rhs);
-        int64_t r;
-        switch (oparg >= NB_INPLACE_ADD ? oparg - NB_INPLACE_ADD : oparg) {
-        case NB_AND: r = a & b; break;
-        case NB_OR: r = a | b; break;
-        case NB_XOR: r = a ^ b; break;
-        case NB_RSHIFT:
-            if (b < 0)
-                goto generic_BINARY_OP; /* "negative shift count" */
-            /* Compact values have at most 30 bits; >> floors, as Python's does. */
-            r = b > 62 ? (a < 0 ? -1 : 0) : a >> b;
-            break;
-        case NB_FLOOR_DIVIDE:
-        case NB_REMAINDER: {
-            if (b == 0)
-                goto generic_BINARY_OP; /* ZeroDivisionError with its message */
-            int64_t q = a / b, m = a % b;
-            if (m != 0 && ((m < 0) != (b < 0))) {
-                m += b;
-                q--;
-            }
-            r = (oparg == NB_FLOOR_DIVIDE || oparg == NB_INPLACE_FLOOR_DIVIDE) ? q : m;
-            break;
-        }
-        default:
-            goto generic_BINARY_OP;
-        }
-        PyObject *res;
-        if (r >= -_PY_NSMALLNEGINTS && r < _PY_NSMALLPOSINTS)
-            res = _PyLong_GetSmallInt((int)r);
-        else {
-            res = PyLong_FromLongLong(r);
-            if (res == NULL)
-                goto error;
-        }
-        next_instr += 1;
-        STACK_SHRINK(1);
-        Py_DECREF(rhs);
-        Py_DECREF(lhs);
-        SET_TOP(res);
         DISPATCH();
     }
 
